@@ -1,0 +1,104 @@
+import { randomBytes } from "node:crypto";
+
+/** One item of Okta's `errorCauses` array. */
+export interface ErrorCause {
+    errorSummary: string;
+    reason?: string;
+    locationType?: string;
+    location?: string;
+    domain?: string;
+}
+
+/** The body Okta sends with every 4xx/5xx from the Management API. */
+export interface OktaErrorBody {
+    errorCode: string;
+    errorSummary: string;
+    errorLink: string;
+    errorId: string;
+    errorCauses: ErrorCause[];
+}
+
+/** An error the emulator answers with, in Okta's wire format. Thrown by route handlers. */
+export class OktaHttpError extends Error {
+    constructor(
+        readonly status: number,
+        readonly errorCode: string,
+        readonly errorSummary: string,
+        readonly errorCauses: ErrorCause[] = [],
+        readonly headers: Record<string, string> = {},
+    ) {
+        super(`${status} ${errorCode}: ${errorSummary}`);
+    }
+
+    body(): OktaErrorBody {
+        return {
+            errorCode: this.errorCode,
+            errorSummary: this.errorSummary,
+            errorLink: this.errorCode,
+            errorId: newErrorId(),
+            errorCauses: this.errorCauses,
+        };
+    }
+}
+
+/** Okta's errorId: "oae" followed by 22 URL-safe characters. */
+function newErrorId(): string {
+    return "oae" + randomBytes(17).toString("base64url").slice(0, 22);
+}
+
+// The catalogue below keeps Okta's codes and summaries in one place (see notes/okta-api.md §3).
+
+export const invalidToken = () => new OktaHttpError(401, "E0000011", "Invalid token provided");
+
+export const invalidSession = () => new OktaHttpError(403, "E0000005", "Invalid session");
+
+export const forbidden = () =>
+    new OktaHttpError(403, "E0000006", "You do not have permission to perform the requested action");
+
+export const notFound = (id: string, type: string) =>
+    new OktaHttpError(404, "E0000007", `Not found: Resource not found: ${id} (${type})`);
+
+export const pathNotFound = () => new OktaHttpError(404, "E0000008", "The requested path was not found");
+
+export const methodNotAllowed = (method: string) =>
+    new OktaHttpError(405, "E0000022", `The endpoint does not support the provided HTTP method`, [
+        { errorSummary: `HTTP method ${method} is not supported for this endpoint` },
+    ]);
+
+export const malformedBody = (detail?: string) =>
+    new OktaHttpError(
+        400,
+        "E0000003",
+        "The request body was not well-formed.",
+        detail ? [{ errorSummary: detail }] : [],
+    );
+
+export const validationFailed = (what: string, causes: string[]) =>
+    new OktaHttpError(
+        400,
+        "E0000001",
+        `Api validation failed: ${what}`,
+        causes.map((errorSummary) => ({ errorSummary })),
+    );
+
+export const invalidPaging = (detail: string) =>
+    new OktaHttpError(400, "E0000029", "Invalid paging request.", [{ errorSummary: detail }]);
+
+export const invalidSearch = (detail: string) =>
+    new OktaHttpError(400, "E0000031", "Invalid search criteria.", [{ errorSummary: detail }]);
+
+export const lengthRequired = () => new OktaHttpError(411, "E0000003", "Length Required");
+
+export const payloadTooLarge = (limit: number) =>
+    new OktaHttpError(413, "E0000003", "The request body was not well-formed.", [
+        { errorSummary: `Request body exceeds ${limit} bytes` },
+    ]);
+
+export const unsupportedMediaType = () =>
+    new OktaHttpError(415, "E0000003", "The request body was not well-formed.", [
+        { errorSummary: "Content-Type must be application/json" },
+    ]);
+
+export const rateLimited = () => new OktaHttpError(429, "E0000047", "API call exceeded rate limit due to too many requests.");
+
+export const internalError = () => new OktaHttpError(500, "E0000009", "Internal Server Error");

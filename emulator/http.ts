@@ -1,0 +1,94 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { lengthRequired, malformedBody, payloadTooLarge, unsupportedMediaType } from "./errors";
+
+/** Largest JSON body the emulator reads; larger ones get a 413 instead of exhausting memory. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** What a route handler sees of one request. */
+export interface RequestContext {
+    readonly method: string;
+    /** Decoded path parameters, e.g. `{ groupId: "00g..." }`. */
+    readonly params: Record<string, string>;
+    readonly query: URLSearchParams;
+    readonly url: URL;
+    readonly headers: IncomingMessage["headers"];
+    /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. */
+    readonly baseUrl: string;
+    readonly requestId: string;
+    /** Parsed JSON body; `undefined` for an empty body. Read with `jsonBody`. */
+    readonly rawBody: Buffer;
+}
+
+/** What a route handler returns: a status, an optional JSON body and extra headers. */
+export interface RouteResult {
+    status: number;
+    body?: unknown;
+    headers?: Record<string, string | string[]>;
+}
+
+export const ok = (body: unknown, headers?: RouteResult["headers"]): RouteResult => ({ status: 200, body, headers });
+export const noContent = (): RouteResult => ({ status: 204 });
+
+/** Reads the whole body, refusing more than MAX_BODY_BYTES. */
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+        throw payloadTooLarge(MAX_BODY_BYTES);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_BODY_BYTES) {
+            throw payloadTooLarge(MAX_BODY_BYTES);
+        }
+        chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks);
+}
+
+/**
+ * Okta answers 411 to a PUT or POST that has neither a body nor a Content-Length (notes §2).
+ */
+export function requireLength(req: IncomingMessage): void {
+    if ((req.method === "POST" || req.method === "PUT") && req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) {
+        throw lengthRequired();
+    }
+}
+
+/** Parses the JSON body as an object, with Okta's E0000003 for anything else. */
+export function jsonBody(ctx: RequestContext): Record<string, unknown> {
+    if (ctx.rawBody.length === 0) {
+        throw malformedBody("The request body is empty");
+    }
+    const contentType = String(ctx.headers["content-type"] ?? "");
+    if (contentType && !/^application\/(.+\+)?json\b/i.test(contentType)) {
+        throw unsupportedMediaType();
+    }
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(ctx.rawBody.toString("utf8"));
+    } catch (err) {
+        throw malformedBody((err as Error).message);
+    }
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+        throw malformedBody("The request body must be a JSON object");
+    }
+    return parsed as Record<string, unknown>;
+}
+
+export function sendJson(res: ServerResponse, result: RouteResult): void {
+    for (const [name, value] of Object.entries(result.headers ?? {})) {
+        res.setHeader(name, value);
+    }
+    if (result.status === 204 || result.body === undefined) {
+        res.statusCode = result.status;
+        res.end();
+        return;
+    }
+    const payload = JSON.stringify(result.body);
+    res.statusCode = result.status;
+    res.setHeader("Content-Type", "application/json");
+    res.setHeader("Content-Length", Buffer.byteLength(payload));
+    res.end(payload);
+}

@@ -1,0 +1,54 @@
+import { Collection, newOktaId } from "./collection";
+import { oktaTimestamp } from "./time";
+
+export type GroupType = "OKTA_GROUP" | "APP_GROUP" | "BUILT_IN";
+
+/** A group as the emulator keeps it; `_links` are derived when it is sent. */
+export interface GroupRecord {
+    id: string;
+    created: string;
+    lastUpdated: string;
+    lastMembershipUpdated: string;
+    objectClass: string[];
+    type: GroupType;
+    profile: { name: string; description?: string | null; [attribute: string]: unknown };
+}
+
+/** An API token the emulator accepts as `Authorization: SSWS <token>`. */
+export interface ApiTokenRecord {
+    token: string;
+    name: string;
+    id: string;
+}
+
+/** The emulated org: every object it holds. In memory. */
+export class OrgStore {
+    readonly groups = new Collection<GroupRecord>();
+    readonly apiTokens = new Map<string, ApiTokenRecord>();
+
+    constructor() {
+        this.addGroup({
+            type: "BUILT_IN",
+            profile: { name: "Everyone", description: "All users in your organization" },
+        });
+    }
+
+    addApiToken(token: string, name = "emulator"): ApiTokenRecord {
+        const record = { token, name, id: newOktaId("00T") };
+        this.apiTokens.set(token, record);
+        return record;
+    }
+
+    addGroup(group: Pick<GroupRecord, "profile"> & Partial<GroupRecord>): GroupRecord {
+        const now = oktaTimestamp();
+        return this.groups.insert({
+            id: group.id ?? newOktaId("00g"),
+            created: group.created ?? now,
+            lastUpdated: group.lastUpdated ?? now,
+            lastMembershipUpdated: group.lastMembershipUpdated ?? now,
+            objectClass: ["okta:user_group"],
+            type: group.type ?? "OKTA_GROUP",
+            profile: group.profile,
+        });
+    }
+}

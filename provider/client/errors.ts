@@ -1,0 +1,97 @@
+/** One entry of Okta's `errorCauses`. */
+export interface OktaErrorCause {
+    errorSummary: string;
+    reason?: string;
+    location?: string;
+    locationType?: string;
+    domain?: string;
+}
+
+/** Everything known about a failed Okta API call. */
+export interface OktaApiErrorDetails {
+    status: number;
+    method: string;
+    /** Path and query of the request (never a token). */
+    path: string;
+    errorCode?: string;
+    errorSummary?: string;
+    errorCauses?: OktaErrorCause[];
+    errorId?: string;
+    /** Okta's `X-Okta-Request-Id`, to quote to Okta support and to find the call in the System Log. */
+    requestId?: string;
+}
+
+/**
+ * An error response from Okta. The message carries the HTTP status, Okta's error code and summary, every cause and the
+ * request id, so that it is useful as printed by `pulumi up`.
+ */
+export class OktaApiError extends Error {
+    override readonly name = "OktaApiError";
+    readonly status: number;
+    readonly method: string;
+    readonly path: string;
+    readonly errorCode?: string;
+    readonly errorSummary?: string;
+    readonly errorCauses: OktaErrorCause[];
+    readonly errorId?: string;
+    readonly requestId?: string;
+
+    constructor(details: OktaApiErrorDetails) {
+        super(describe(details));
+        this.status = details.status;
+        this.method = details.method;
+        this.path = details.path;
+        this.errorCode = details.errorCode;
+        this.errorSummary = details.errorSummary;
+        this.errorCauses = details.errorCauses ?? [];
+        this.errorId = details.errorId;
+        this.requestId = details.requestId;
+    }
+
+    /** True for Okta's "not found" answers (404 E0000007, or any 404). */
+    get isNotFound(): boolean {
+        return this.status === 404;
+    }
+
+    static fromResponse(
+        request: { method: string; path: string },
+        status: number,
+        body: unknown,
+        requestId: string | undefined,
+    ): OktaApiError {
+        const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+        const causes = Array.isArray(fields.errorCauses) ? (fields.errorCauses as OktaErrorCause[]) : [];
+        return new OktaApiError({
+            status,
+            method: request.method,
+            path: request.path,
+            errorCode: typeof fields.errorCode === "string" ? fields.errorCode : undefined,
+            errorSummary: typeof fields.errorSummary === "string" ? fields.errorSummary : undefined,
+            errorCauses: causes,
+            errorId: typeof fields.errorId === "string" ? fields.errorId : undefined,
+            requestId,
+        });
+    }
+}
+
+function describe(d: OktaApiErrorDetails): string {
+    const code = d.errorCode ? ` ${d.errorCode}` : "";
+    const summary = d.errorSummary ? `: ${d.errorSummary}` : "";
+    const causes = (d.errorCauses ?? []).map((c) => c.errorSummary).filter(Boolean);
+    const causeText = causes.length > 0 ? ` (causes: ${causes.join("; ")})` : "";
+    const ids = [d.requestId && `request id ${d.requestId}`, d.errorId && `error id ${d.errorId}`].filter(Boolean);
+    const idText = ids.length > 0 ? ` [${ids.join(", ")}]` : "";
+    return `Okta API ${d.method} ${d.path} failed with HTTP ${d.status}${code}${summary}${causeText}${idText}`;
+}
+
+/** A request that got no HTTP answer at all (connection refused, reset, timeout). */
+export class OktaTransportError extends Error {
+    override readonly name = "OktaTransportError";
+    constructor(
+        readonly method: string,
+        readonly path: string,
+        override readonly cause: Error,
+    ) {
+        super(`Okta API ${method} ${path} failed: ${cause.message}`);
+    }
+}

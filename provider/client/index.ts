@@ -1,0 +1,4 @@
+export { OktaClient, validateOrgUrl, type OktaClientOptions, type OktaRequest, type OktaResponse, type OktaLogger, type QueryValue } from "./client";
+export { ApiTokenAuthenticator, type Authenticator } from "./auth";
+export { OktaApiError, OktaTransportError, type OktaErrorCause } from "./errors";
+export { parseLinkHeader } from "./links";

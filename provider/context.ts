@@ -1,0 +1,32 @@
+import { ApiTokenAuthenticator, OktaClient } from "./client";
+import { resolveConnectionSettings, type ConfigLookup } from "./config";
+
+/**
+ * The provider process's state: the configuration handed to `configure`, and one client per org built from it, so that
+ * every resource in the process shares connections (and, later, one rate-limit governor).
+ */
+class ProviderContext {
+    private config: ConfigLookup = () => undefined;
+    private clients = new Map<string, OktaClient>();
+
+    /** Called from the dynamic provider's `configure` with the stack's configuration. */
+    configure(config: ConfigLookup): void {
+        this.config = config;
+    }
+
+    client(): OktaClient {
+        const settings = resolveConnectionSettings(this.config);
+        const key = `${settings.orgUrl}\u0000${settings.apiToken}`;
+        let client = this.clients.get(key);
+        if (!client) {
+            client = new OktaClient({
+                orgUrl: settings.orgUrl,
+                authenticator: new ApiTokenAuthenticator(settings.apiToken),
+            });
+            this.clients.set(key, client);
+        }
+        return client;
+    }
+}
+
+export const providerContext = new ProviderContext();

@@ -1,0 +1,7 @@
+/**
+ * The code that runs in the Pulumi provider host. The dynamic-provider shim stored in state requires this entry point
+ * (`pulumi-okta-iac/provider`) by name: keep `dynamicProvider` here, with the same signature, in every release.
+ */
+export { dynamicProvider } from "./dynamic";
+export * from "./client";
+export { resolveConnectionSettings, type ConnectionSettings, type ConfigLookup } from "./config";

@@ -1,0 +1,1 @@
+export { Group, type GroupArgs } from "./group";
