@@ -56,13 +56,14 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
         },
 
         async create(inputs: Props) {
-            return handler.create(providerContext.client(), withoutProvider(inputs));
+            const created = await handler.create(providerContext.client(), withoutProvider(inputs));
+            return { id: created.id, outs: definedOnly(created.outs) };
         },
 
         async read(id: string, props: Props) {
             try {
                 const current = await handler.read(providerContext.client(), id, props ?? {});
-                return { id: current.id, props: current.outs, inputs: current.inputs };
+                return { id: current.id, props: definedOnly(current.outs), inputs: definedOnly(current.inputs) };
             } catch (err) {
                 if (err instanceof OktaApiError && err.isNotFound) {
                     // An empty id tells Pulumi the object is gone, so refresh drops it from state.
@@ -73,7 +74,7 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
         },
 
         async update(id: string, olds: Props, news: Props) {
-            return { outs: await handler.update(providerContext.client(), id, olds, withoutProvider(news)) };
+            return { outs: definedOnly(await handler.update(providerContext.client(), id, olds, withoutProvider(news))) };
         },
 
         async delete(id: string, props: Props) {
@@ -92,4 +93,9 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
 function withoutProvider(props: Props): Props {
     const { __provider: _ignored, ...rest } = props;
     return rest;
+}
+
+/** Pulumi's wire format (protobuf Struct) cannot carry `undefined`: leave such properties out. */
+function definedOnly(props: Props): Props {
+    return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
 }

@@ -1,0 +1,34 @@
+# make demo  - the quickstart example through a real `pulumi up` against the local Okta emulator
+# make test  - every test (unit, emulator over HTTP, end to end with the real Pulumi CLI)
+
+EXAMPLE := examples/quickstart
+NPM_FLAGS := --no-audit --no-fund
+
+.PHONY: all build tools example demo test clean
+
+all: build
+
+node_modules/.install-stamp: package.json package-lock.json
+	npm ci $(NPM_FLAGS)
+	touch $@
+
+build: node_modules/.install-stamp
+	npx tsc -p tsconfig.json
+
+# A Pulumi CLI, the Node.js language host and the dynamic-provider plugin in .tools/bin (built once from Go modules).
+tools: node_modules/.install-stamp
+	bash scripts/tools.sh
+
+# The example installs this package as a real copy (not a symlink), as users get it from npm; refreshed on every run.
+example: build
+	rm -rf $(EXAMPLE)/node_modules/pulumi-okta-iac
+	cd $(EXAMPLE) && npm install --install-links $(NPM_FLAGS)
+
+demo: build tools example
+	node dist/scripts/demo.js
+
+test: build tools example
+	npx mocha
+
+clean:
+	rm -rf dist .tmp .pulumi-state $(EXAMPLE)/node_modules
