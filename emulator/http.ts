@@ -15,7 +15,7 @@ export interface RequestContext {
     /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. */
     readonly baseUrl: string;
     readonly requestId: string;
-    /** Parsed JSON body; `undefined` for an empty body. Read with `jsonBody`. */
+    /** The request body as received (empty when there is none); parse it with `jsonBody`. */
     readonly rawBody: Buffer;
 }
 
