@@ -69,10 +69,10 @@ export function validateInputs(token: string, inputs: Record<string, unknown>): 
         validate = ajv.compile(inputJsonSchema(token));
         validators.set(token, validate);
     }
-    const known = Object.fromEntries(
-        Object.entries(inputs).filter(([key, value]) => key !== "__provider" && !containsUnknown(value)),
-    );
     const unknownKeys = Object.keys(inputs).filter((key) => containsUnknown(inputs[key]));
+    const known = Object.fromEntries(
+        Object.entries(inputs).filter(([key]) => key !== "__provider" && !unknownKeys.includes(key)),
+    );
     if (validate(known)) {
         return [];
     }

@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import { OktaEmulator, loadSeedFile } from "../emulator";
-import { offlinePulumiEnv, REPO_ROOT, runPulumi } from "./pulumi-offline";
+import { initOktaStack, offlinePulumiEnv, REPO_ROOT, runPulumi } from "./pulumi-offline";
 
 const PROJECT_DIR = join(REPO_ROOT, "examples", "quickstart");
 const STACK = "demo";
@@ -20,9 +20,7 @@ async function main(): Promise<void> {
     const pulumi = (args: string[], echo = true) => runPulumi(args, { cwd: PROJECT_DIR, env, echo });
     try {
         await runPulumi(["stack", "rm", STACK, "--yes", "--force"], { cwd: PROJECT_DIR, env, allowFailure: true });
-        await pulumi(["stack", "init", STACK], false);
-        await pulumi(["config", "set", "okta:orgUrl", orgUrl], false);
-        await pulumi(["config", "set", "--secret", "okta:apiToken", token], false);
+        await initOktaStack({ cwd: PROJECT_DIR, env }, STACK, { url: orgUrl, apiToken: token });
 
         console.log("\n== pulumi up");
         await pulumi(["up", "--yes", "--skip-preview"]);

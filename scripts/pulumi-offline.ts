@@ -63,3 +63,14 @@ export function runPulumi(
         });
     });
 }
+
+/** Creates `stack` in a project and points it at an org, the token stored as a Pulumi secret. */
+export async function initOktaStack(
+    options: { cwd: string; env: NodeJS.ProcessEnv },
+    stack: string,
+    org: { url: string; apiToken: string },
+): Promise<void> {
+    await runPulumi(["stack", "init", stack], options);
+    await runPulumi(["config", "set", "okta:orgUrl", org.url], options);
+    await runPulumi(["config", "set", "--secret", "okta:apiToken", org.apiToken], options);
+}

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { offlinePulumiEnv, REPO_ROOT, runPulumi } from "../../scripts/pulumi-offline";
+import { initOktaStack, offlinePulumiEnv, REPO_ROOT, runPulumi } from "../../scripts/pulumi-offline";
 import { startTestOrg, TEST_TOKEN, type TestOrg } from "../support/emulator";
 
 /**
@@ -25,9 +25,7 @@ describe("e2e: quickstart with the real Pulumi CLI", function () {
     before(async () => {
         org = await startTestOrg();
         env = offlinePulumiEnv(stateDir);
-        await pulumi("stack", "init", stack);
-        await pulumi("config", "set", "okta:orgUrl", org.url);
-        await pulumi("config", "set", "--secret", "okta:apiToken", TEST_TOKEN);
+        await initOktaStack({ cwd: projectDir, env }, stack, { url: org.url, apiToken: TEST_TOKEN });
     });
 
     after(async () => {
