@@ -1,10 +1,25 @@
 /**
- * How requests are authorized. The API token scheme lives here; OAuth schemes add implementations of the same
- * interface, so the transport never needs to know which one is in use.
+ * How requests are authorized. The API token scheme lives here; OAuth schemes implement the same interface, so the
+ * transport never needs to know which one is in use.
  */
 export interface Authenticator {
-    /** The headers that authorize one request (called for every attempt, so proofs can be fresh). */
+    /** The headers that authorize one attempt of one request (called for every attempt, so DPoP proofs are fresh). */
     headers(request: { method: string; url: URL }): Promise<Record<string, string>> | Record<string, string>;
+    /**
+     * Called with a 400 or 401 response before it is turned into an error. Returns true when the authenticator has
+     * fixed what the server complained about (a new DPoP nonce, a refreshed access token) and the same request should
+     * be sent once more with fresh `headers`. Such a resend is not a retry and does not count against retry budgets.
+     */
+    recoverFromChallenge?(response: AuthChallenge): Promise<boolean>;
+    /** Secret values held (tokens, keys), so loggers and error messages can redact them. */
+    secrets?(): string[];
+}
+
+/** What an authenticator sees of a refused request. */
+export interface AuthChallenge {
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: unknown;
 }
 
 /** `Authorization: SSWS <api token>`. */
@@ -17,5 +32,9 @@ export class ApiTokenAuthenticator implements Authenticator {
 
     headers(): Record<string, string> {
         return { Authorization: `SSWS ${this.token}` };
+    }
+
+    secrets(): string[] {
+        return [this.token];
     }
 }
