@@ -1,17 +1,25 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
+import { parseFaultRule, type FaultRule } from "./faults";
 import { OktaEmulator } from "./server";
 import { loadSeedFile, type SeedDocument } from "./seed";
 
-const USAGE = `Usage: okta-emulator [--port N] [--host ADDR] [--seed FILE] [--token TOKEN]... [--window-ms MS] [--quiet]
+const USAGE = `Usage: okta-emulator [--port N] [--host ADDR] [--seed FILE] [--token TOKEN]... [options]
 
 Starts a local Okta Management API emulator and prints its base URL on the first line.
-  --port       port to listen on; 0 picks a free one (env OKTA_EMULATOR_PORT; default 0)
-  --host       interface to listen on (env OKTA_EMULATOR_HOST; default 127.0.0.1)
-  --seed       YAML seed file with tokens and initial objects (env OKTA_EMULATOR_SEED)
-  --token      an extra API token to accept as "SSWS <token>"; repeatable
-  --window-ms  rate-limit window length in ms (default 60000)
-  --quiet      do not log requests`;
+  --port               port to listen on; 0 picks a free one (env OKTA_EMULATOR_PORT; default 0)
+  --host               interface to listen on (env OKTA_EMULATOR_HOST; default 127.0.0.1)
+  --seed               YAML seed file with tokens and initial objects (env OKTA_EMULATOR_SEED)
+  --token              an extra API token to accept as "SSWS <token>"; repeatable
+  --window-ms          rate-limit window length in ms (default 60000)
+  --rate-limit         NAME=N: requests per window of one bucket, e.g. user-get=100; repeatable
+  --concurrency-limit  simultaneous requests before a concurrency 429 (default 75; 0 = no limit)
+  --token-share        percent of each bucket one token may use (default 50; 100 = no per-token cap)
+  --fault              '[METHOD] PATH name=p,...' with names 500, 502, 503, 429, drop, lose (probabilities),
+                       latency (ms), times; e.g. 'POST /api/v1/groups 503=0.1,lose=0.05'; repeatable
+  --fault-seed         seed of the fault random source (reproducible runs)
+  --control-token      token of the control API under /__emulator/ (env OKTA_EMULATOR_CONTROL_TOKEN; off without)
+  --quiet              do not log requests`;
 
 function main(): void {
     let parsed;
@@ -23,6 +31,12 @@ function main(): void {
                 seed: { type: "string" },
                 token: { type: "string", multiple: true },
                 "window-ms": { type: "string" },
+                "rate-limit": { type: "string", multiple: true },
+                "concurrency-limit": { type: "string" },
+                "token-share": { type: "string" },
+                fault: { type: "string", multiple: true },
+                "fault-seed": { type: "string" },
+                "control-token": { type: "string" },
                 quiet: { type: "boolean" },
                 help: { type: "boolean", short: "h" },
             },
@@ -36,7 +50,19 @@ function main(): void {
         return;
     }
     const port = integerOption("--port", values.port ?? process.env.OKTA_EMULATOR_PORT ?? "0");
-    const windowMs = values["window-ms"] === undefined ? undefined : integerOption("--window-ms", values["window-ms"]);
+    const optionalInteger = (name: string, raw: string | undefined) => (raw === undefined ? undefined : integerOption(name, raw));
+    const windowMs = optionalInteger("--window-ms", values["window-ms"]);
+    const limits: Record<string, number> = {};
+    for (const setting of values["rate-limit"] ?? []) {
+        const [name, raw] = setting.split("=");
+        limits[name] = integerOption(`--rate-limit ${name}`, raw ?? "");
+    }
+    let faultRules: FaultRule[] = [];
+    try {
+        faultRules = (values.fault ?? []).map(parseFaultRule);
+    } catch (err) {
+        fail((err as Error).message);
+    }
     const seedPath = values.seed ?? process.env.OKTA_EMULATOR_SEED;
     let seed: SeedDocument = {};
     try {
@@ -49,13 +75,25 @@ function main(): void {
         fail("no API token: give --token or a seed file with tokens");
     }
 
-    const emulator = new OktaEmulator({
-        host: values.host ?? process.env.OKTA_EMULATOR_HOST ?? "127.0.0.1",
-        port,
-        seed,
-        rateLimits: { windowMs },
-        log: values.quiet ? undefined : (line) => console.error(line),
-    });
+    let emulator: OktaEmulator;
+    try {
+        emulator = new OktaEmulator({
+            host: values.host ?? process.env.OKTA_EMULATOR_HOST ?? "127.0.0.1",
+            port,
+            seed,
+            rateLimits: {
+                windowMs,
+                limits,
+                concurrency: optionalInteger("--concurrency-limit", values["concurrency-limit"]),
+                tokenShare: optionalInteger("--token-share", values["token-share"]),
+            },
+            faults: { seed: optionalInteger("--fault-seed", values["fault-seed"]), rules: faultRules },
+            controlToken: values["control-token"] ?? process.env.OKTA_EMULATOR_CONTROL_TOKEN,
+            log: values.quiet ? undefined : (line) => console.error(line),
+        });
+    } catch (err) {
+        fail((err as Error).message);
+    }
     emulator.start().then(
         (url) => console.log(url),
         (err: Error) => fail(`cannot listen: ${err.message}`),

@@ -1,10 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
 import { authenticate } from "./auth";
+import { ControlApi, CONTROL_PREFIX } from "./control";
+import { RequestCounters } from "./counters";
 import { internalError, OktaHttpError, rateLimited } from "./errors";
-import { readBody, requireLength, sendJson, type RequestContext } from "./http";
-import { RateLimiter, type RateLimitOptions } from "./rate-limits";
+import { FaultInjector, type FaultKind, type FaultSettings } from "./faults";
+import { readBody, requireLength, sendJson, type RequestContext, type RouteResult } from "./http";
+import { RequestJournal, type JournalEntry } from "./journal";
+import { pathSegments } from "./path-pattern";
+import { RateLimiter, type RateLimitOptions, type RateLimitVerdict } from "./rate-limits";
 import { Router, type RouteMatch } from "./router";
 import { registerGroupRoutes } from "./routes/groups";
 import { applySeed, type SeedDocument } from "./seed";
@@ -17,6 +23,10 @@ export interface EmulatorOptions {
     port?: number;
     seed?: SeedDocument;
     rateLimits?: RateLimitOptions;
+    /** Faults to inject from the start (see faults.ts); also settable through the control API. */
+    faults?: FaultSettings;
+    /** Token of the control API under `/__emulator/`; the control API is off without one. */
+    controlToken?: string;
     /** Receives one line per request when set. */
     log?: (line: string) => void;
 }
@@ -30,16 +40,37 @@ const UNMATCHED = "(unmatched)";
 export class OktaEmulator {
     readonly store = new OrgStore();
     readonly rateLimiter: RateLimiter;
+    readonly faults: FaultInjector;
+    readonly counters = new RequestCounters();
+    readonly journal = new RequestJournal();
+    /** Token of the control API; `undefined` turns it off. */
+    controlToken?: string;
+    private readonly control: ControlApi;
     private readonly router = new Router();
     private server?: Server;
     private base = "";
 
     constructor(private readonly options: EmulatorOptions = {}) {
         this.rateLimiter = new RateLimiter(options.rateLimits);
+        this.faults = new FaultInjector(options.faults);
+        this.controlToken = options.controlToken;
+        this.control = new ControlApi(this, () => this.controlToken);
         if (options.seed) {
             applySeed(this.store, options.seed);
         }
         registerGroupRoutes(this.router, this.store);
+    }
+
+    /**
+     * Puts the org back to its seed. The store object stays the same (routes hold it); its contents are replaced by
+     * those of a freshly seeded store, whatever collections other modules have added to it.
+     */
+    resetOrg(): void {
+        const fresh = new OrgStore();
+        if (this.options.seed) {
+            applySeed(fresh, this.options.seed);
+        }
+        Object.assign(this.store, fresh);
     }
 
     /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. Set once `start` resolves. */
@@ -80,32 +111,93 @@ export class OktaEmulator {
     }
 
     private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-        const requestId = randomBytes(15).toString("base64url");
+        const requestId = newRequestId();
         res.setHeader("X-Okta-Request-Id", requestId);
         const method = req.method ?? "GET";
         const url = new URL(req.url ?? "/", this.base);
-        let status = 500;
+        if (url.pathname.startsWith(CONTROL_PREFIX)) {
+            return this.handleControl(req, res, { method, url, requestId });
+        }
+        const parts = pathSegments(url.pathname);
+        const match = this.matchRoute(method, url.pathname);
+        const template = match instanceof OktaHttpError ? UNMATCHED : match.template;
+        this.counters.countRequest(method, template);
+        const entry = this.journal.record({ requestId, method, path: url.pathname + url.search, template }, req.headers);
+        let outcome: number | "dropped" = 500;
+        let fault: FaultKind | undefined;
+        const busy = this.rateLimiter.enter();
         try {
-            const result = await this.dispatch(req, res, { method, url, requestId });
-            status = result.status;
-            sendJson(res, result);
+            if (busy) {
+                setRateLimitHeaders(res, busy);
+                throw rateLimited();
+            }
+            const decision = this.faults.decide(method, parts);
+            fault = decision.kind;
+            if (entry && fault) {
+                entry.fault = fault;
+            }
+            if (decision.latencyMs > 0) {
+                await delay(decision.latencyMs);
+            }
+            if (fault === "drop") {
+                outcome = dropConnection(req);
+                return;
+            }
+            const result = await this.dispatch(req, res, { method, url, requestId, parts, match, fault, entry });
+            // A lost response: the request was handled (the change is applied), the answer never arrives.
+            outcome = fault === "lose" ? dropConnection(req) : result.status;
+            if (outcome !== "dropped") {
+                sendResult(res, result);
+            }
         } catch (err) {
             const error = err instanceof OktaHttpError ? err : this.unexpected(err);
-            status = error.status;
-            sendJson(res, { status: error.status, body: error.body(), headers: error.headers });
+            outcome = fault === "lose" ? dropConnection(req) : error.status;
+            if (outcome !== "dropped") {
+                sendJson(res, { status: error.status, body: error.body(), headers: error.headers });
+            }
         } finally {
-            this.options.log?.(`${method} ${url.pathname}${url.search} ${status} ${requestId}`);
+            if (!busy) {
+                this.rateLimiter.leave();
+            }
+            this.counters.countOutcome(outcome);
+            if (entry) {
+                entry.outcome = outcome;
+            }
+            this.options.log?.(`${method} ${url.pathname}${url.search} ${outcome} ${requestId}`);
         }
     }
 
-    private async dispatch(req: IncomingMessage, res: ServerResponse, request: { method: string; url: URL; requestId: string }) {
-        const match = this.matchRoute(request.method, request.url.pathname);
-        const verdict = this.rateLimiter.take(request.method, match instanceof OktaHttpError ? UNMATCHED : match.template);
-        res.setHeader("X-Rate-Limit-Limit", String(verdict.limit));
-        res.setHeader("X-Rate-Limit-Remaining", String(verdict.remaining));
-        res.setHeader("X-Rate-Limit-Reset", String(verdict.reset));
-        if (!verdict.allowed) {
-            throw rateLimited();
+    private async dispatch(
+        req: IncomingMessage,
+        res: ServerResponse,
+        request: {
+            method: string;
+            url: URL;
+            requestId: string;
+            parts: string[];
+            match: RouteMatch | OktaHttpError;
+            fault?: FaultKind;
+            entry?: JournalEntry;
+        },
+    ): Promise<RouteResult> {
+        const { match, fault } = request;
+        const bucket = this.rateLimiter.bucketFor(request.method, request.parts);
+        const limited = bucket && bucket.limit !== null ? { name: bucket.name, limit: bucket.limit } : undefined;
+        const token = credentialOf(req);
+        if (fault && fault !== "drop" && fault !== "lose") {
+            // An injected error never reached the bucket; its headers say how the bucket stands.
+            if (limited) {
+                const verdict = this.rateLimiter.peek(limited, token);
+                setRateLimitHeaders(res, fault === "429" ? { ...verdict, remaining: 0 } : verdict);
+            }
+            return injectedError(fault);
+        }
+        if (limited) {
+            const verdict = this.rateLimiter.take(limited, token);
+            setRateLimitHeaders(res, verdict);
+            if (!verdict.allowed) {
+                throw rateLimited();
+            }
         }
         if (match instanceof OktaHttpError) {
             throw match;
@@ -114,6 +206,10 @@ export class OktaEmulator {
             authenticate(req, this.store);
         }
         requireLength(req);
+        const rawBody = await readBody(req);
+        if (request.entry && rawBody.length > 0) {
+            request.entry.body = rawBody.toString("base64");
+        }
         const ctx: RequestContext = {
             method: request.method,
             params: match.params,
@@ -122,9 +218,27 @@ export class OktaEmulator {
             headers: req.headers,
             baseUrl: this.base,
             requestId: request.requestId,
-            rawBody: await readBody(req),
+            rawBody,
         };
         return match.handler(ctx);
+    }
+
+    private async handleControl(req: IncomingMessage, res: ServerResponse, request: { method: string; url: URL; requestId: string }) {
+        try {
+            const result = await this.control.handle({
+                method: request.method,
+                query: request.url.searchParams,
+                url: request.url,
+                headers: req.headers,
+                baseUrl: this.base,
+                requestId: request.requestId,
+                rawBody: await readBody(req),
+            });
+            sendJson(res, result);
+        } catch (err) {
+            const error = err instanceof OktaHttpError ? err : this.unexpected(err);
+            sendJson(res, { status: error.status, body: error.body(), headers: error.headers });
+        }
     }
 
     /** The route, or the 404/405 to answer with (after the request has been counted against a bucket). */
@@ -143,4 +257,69 @@ export class OktaEmulator {
         this.options.log?.(`internal error: ${(err as Error).stack ?? String(err)}`);
         return internalError();
     }
+}
+
+/** Okta's request ids are 20 URL-safe characters. Drawn from a pooled buffer: one crypto call per 512 requests. */
+let idPool = Buffer.alloc(0);
+let idOffset = 0;
+function newRequestId(): string {
+    if (idOffset + 15 > idPool.length) {
+        idPool = randomBytes(15 * 512);
+        idOffset = 0;
+    }
+    const id = idPool.toString("base64url", idOffset, idOffset + 15);
+    idOffset += 15;
+    return id;
+}
+
+function setRateLimitHeaders(res: ServerResponse, verdict: RateLimitVerdict): void {
+    res.setHeader("X-Rate-Limit-Limit", String(verdict.limit));
+    res.setHeader("X-Rate-Limit-Remaining", String(verdict.remaining));
+    res.setHeader("X-Rate-Limit-Reset", String(verdict.reset));
+}
+
+/** The credential a request presents (scheme removed), to count it against its token's share of a bucket. */
+function credentialOf(req: IncomingMessage): string | undefined {
+    const header = req.headers.authorization;
+    if (!header) {
+        return undefined;
+    }
+    const space = header.indexOf(" ");
+    return space < 0 ? header : header.slice(space + 1).trim();
+}
+
+/** Closes the connection without an answer (a dropped or lost response). */
+function dropConnection(req: IncomingMessage): "dropped" {
+    req.socket.destroy();
+    return "dropped";
+}
+
+/** Text bodies for the statuses a proxy in front of Okta answers with; 500 and 429 are Okta's own JSON errors. */
+const GATEWAY_PAGES: Partial<Record<FaultKind, string>> = {
+    "502": "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+    "503": "<html><head><title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable</h1></body></html>",
+};
+
+function injectedError(kind: FaultKind): RouteResult {
+    if (kind === "429") {
+        throw rateLimited();
+    }
+    if (kind === "500") {
+        throw internalError();
+    }
+    return { status: Number(kind), body: GATEWAY_PAGES[kind], headers: { "Content-Type": "text/html" } };
+}
+
+/** Sends a route result: JSON, or a text body when the route gave a string with its own Content-Type. */
+function sendResult(res: ServerResponse, result: RouteResult): void {
+    if (typeof result.body === "string" && result.headers?.["Content-Type"]) {
+        for (const [name, value] of Object.entries(result.headers)) {
+            res.setHeader(name, value);
+        }
+        res.statusCode = result.status;
+        res.setHeader("Content-Length", Buffer.byteLength(result.body));
+        res.end(result.body);
+        return;
+    }
+    sendJson(res, result);
 }
