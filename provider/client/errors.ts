@@ -19,6 +19,8 @@ export interface OktaApiErrorDetails {
     errorId?: string;
     /** Okta's `X-Okta-Request-Id`, to quote to Okta support and to find the call in the System Log. */
     requestId?: string;
+    /** Attempts made, retries included (1 when the request was not retried). */
+    attempts?: number;
 }
 
 /**
@@ -35,6 +37,7 @@ export class OktaApiError extends Error {
     readonly errorCauses: OktaErrorCause[];
     readonly errorId?: string;
     readonly requestId?: string;
+    readonly attempts: number;
 
     constructor(details: OktaApiErrorDetails) {
         super(describe(details));
@@ -46,6 +49,7 @@ export class OktaApiError extends Error {
         this.errorCauses = details.errorCauses ?? [];
         this.errorId = details.errorId;
         this.requestId = details.requestId;
+        this.attempts = details.attempts ?? 1;
     }
 
     /** True for Okta's "not found" answers (404 E0000007, or any 404). */
@@ -58,6 +62,7 @@ export class OktaApiError extends Error {
         status: number,
         body: unknown,
         requestId: string | undefined,
+        attempts = 1,
     ): OktaApiError {
         const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
         const causes = Array.isArray(fields.errorCauses) ? (fields.errorCauses as OktaErrorCause[]) : [];
@@ -70,6 +75,7 @@ export class OktaApiError extends Error {
             errorCauses: causes,
             errorId: typeof fields.errorId === "string" ? fields.errorId : undefined,
             requestId,
+            attempts,
         });
     }
 }
@@ -81,7 +87,11 @@ function describe(d: OktaApiErrorDetails): string {
     const causeText = causes.length > 0 ? ` (causes: ${causes.join("; ")})` : "";
     const ids = [d.requestId && `request id ${d.requestId}`, d.errorId && `error id ${d.errorId}`].filter(Boolean);
     const idText = ids.length > 0 ? ` [${ids.join(", ")}]` : "";
-    return `Okta API ${d.method} ${d.path} failed with HTTP ${d.status}${code}${summary}${causeText}${idText}`;
+    return `Okta API ${d.method} ${d.path} failed with HTTP ${d.status}${code}${summary}${causeText}${idText}${attemptsText(d.attempts)}`;
+}
+
+function attemptsText(attempts: number | undefined): string {
+    return attempts !== undefined && attempts > 1 ? ` (gave up after ${attempts} attempts)` : "";
 }
 
 /** A request that got no HTTP answer at all (connection refused, reset, timeout). */
@@ -91,7 +101,22 @@ export class OktaTransportError extends Error {
         readonly method: string,
         readonly path: string,
         override readonly cause: Error,
+        /** True when the attempt ran out of its time (`timeoutMs`) rather than failing on the network. */
+        readonly timedOut = false,
+        readonly attempts = 1,
     ) {
-        super(`Okta API ${method} ${path} failed: ${cause.message}`);
+        super(`Okta API ${method} ${path} failed: ${cause.message}${attemptsText(attempts)}`);
+    }
+}
+
+/** The request's overall deadline passed (or would pass) before it could complete. */
+export class OktaDeadlineError extends Error {
+    override readonly name = "OktaDeadlineError";
+    constructor(
+        message: string,
+        /** The failure of the last attempt, when there was one. */
+        readonly lastError?: Error,
+    ) {
+        super(lastError ? `${message}; last failure: ${lastError.message}` : message);
     }
 }
