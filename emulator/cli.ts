@@ -15,7 +15,7 @@ Starts a local Okta Management API emulator and prints its base URL on the first
   --rate-limit         NAME=N: requests per window of one bucket, e.g. user-get=100; repeatable
   --concurrency-limit  simultaneous requests before a concurrency 429 (default 75; 0 = no limit)
   --token-share        percent of each bucket one token may use (default 50; 100 = no per-token cap)
-  --fault              '[METHOD] PATH name=p,...' with names 500, 502, 503, 429, drop, lose (probabilities),
+  --fault              '[METHOD] PATH name=p,...' with names 500, 501, 502, 503, 429, drop, lose (probabilities),
                        latency (ms), times; e.g. 'POST /api/v1/groups 503=0.1,lose=0.05'; repeatable
   --fault-seed         seed of the fault random source (reproducible runs)
   --control-token      token of the control API under /__emulator/ (env OKTA_EMULATOR_CONTROL_TOKEN; off without)

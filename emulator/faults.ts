@@ -2,12 +2,12 @@ import { compilePathPattern, matchesPath, type PathPattern } from "./path-patter
 
 /**
  * Fault injection, to test clients against the failures real networks and real Okta produce:
- * - `500`, `502`, `503`, `429`: an error response instead of handling the request (nothing changes);
+ * - `500`, `501`, `502`, `503`, `429`: an error response instead of handling the request (nothing changes);
  * - `drop`: the connection is destroyed without a response, before the request is handled (nothing changes);
  * - `lose`: the request is handled (the change is applied), then the connection is destroyed without a response;
  * - `latencyMs`: the answer is delayed.
  */
-export const FAULT_KINDS = ["drop", "lose", "500", "502", "503", "429"] as const;
+export const FAULT_KINDS = ["drop", "lose", "500", "501", "502", "503", "429"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRule {

@@ -12,7 +12,7 @@ export interface JournalEntry {
     template: string;
     /** Header names in lower case; credentials keep their scheme only (`SSWS [redacted]`). */
     headers: Record<string, string | string[]>;
-    /** The body, base64-encoded, when the pipeline read one (only requests that pass routing and auth). */
+    /** The body, base64-encoded, when there was one. */
     body?: string;
     /** The status answered, or `dropped` when the connection was closed without an answer. */
     outcome?: number | "dropped";

@@ -27,6 +27,11 @@ export interface EmulatorOptions {
     faults?: FaultSettings;
     /** Token of the control API under `/__emulator/`; the control API is off without one. */
     controlToken?: string;
+    /**
+     * Shifts the emulator's clock (rate-limit windows, `X-Rate-Limit-Reset` and `Date`) by this many ms, to test that
+     * clients read the reset time by the server's clock rather than their own.
+     */
+    clockSkewMs?: number;
     /** Receives one line per request when set. */
     log?: (line: string) => void;
 }
@@ -51,7 +56,8 @@ export class OktaEmulator {
     private base = "";
 
     constructor(private readonly options: EmulatorOptions = {}) {
-        this.rateLimiter = new RateLimiter(options.rateLimits);
+        const skew = options.clockSkewMs ?? 0;
+        this.rateLimiter = new RateLimiter(options.rateLimits, skew === 0 ? Date.now : () => Date.now() + skew);
         this.faults = new FaultInjector(options.faults);
         this.controlToken = options.controlToken;
         this.control = new ControlApi(this, () => this.controlToken);
@@ -113,6 +119,9 @@ export class OktaEmulator {
     private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
         const requestId = newRequestId();
         res.setHeader("X-Okta-Request-Id", requestId);
+        if (this.options.clockSkewMs) {
+            res.setHeader("Date", new Date(Date.now() + this.options.clockSkewMs).toUTCString());
+        }
         const method = req.method ?? "GET";
         const url = new URL(req.url ?? "/", this.base);
         if (url.pathname.startsWith(CONTROL_PREFIX)) {
@@ -151,6 +160,9 @@ export class OktaEmulator {
             }
         } catch (err) {
             const error = err instanceof OktaHttpError ? err : this.unexpected(err);
+            if (entry && entry.body === undefined) {
+                await journalBody(req, entry);
+            }
             outcome = fault === "lose" ? dropConnection(req) : error.status;
             if (outcome !== "dropped") {
                 sendJson(res, { status: error.status, body: error.body(), headers: error.headers });
@@ -288,6 +300,18 @@ function credentialOf(req: IncomingMessage): string | undefined {
     return space < 0 ? header : header.slice(space + 1).trim();
 }
 
+/** A refused request's body was never read; the journal still shows what the client sent. */
+async function journalBody(req: IncomingMessage, entry: JournalEntry): Promise<void> {
+    try {
+        const body = await readBody(req);
+        if (body.length > 0) {
+            entry.body = body.toString("base64");
+        }
+    } catch {
+        // Too large or the connection broke: the entry keeps no body.
+    }
+}
+
 /** Closes the connection without an answer (a dropped or lost response). */
 function dropConnection(req: IncomingMessage): "dropped" {
     req.socket.destroy();
@@ -296,6 +320,7 @@ function dropConnection(req: IncomingMessage): "dropped" {
 
 /** Text bodies for the statuses a proxy in front of Okta answers with; 500 and 429 are Okta's own JSON errors. */
 const GATEWAY_PAGES: Partial<Record<FaultKind, string>> = {
+    "501": "<html><head><title>501 Not Implemented</title></head><body><h1>501 Not Implemented</h1></body></html>",
     "502": "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
     "503": "<html><head><title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable</h1></body></html>",
 };

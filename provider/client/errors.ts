@@ -87,11 +87,7 @@ function describe(d: OktaApiErrorDetails): string {
     const causeText = causes.length > 0 ? ` (causes: ${causes.join("; ")})` : "";
     const ids = [d.requestId && `request id ${d.requestId}`, d.errorId && `error id ${d.errorId}`].filter(Boolean);
     const idText = ids.length > 0 ? ` [${ids.join(", ")}]` : "";
-    return `Okta API ${d.method} ${d.path} failed with HTTP ${d.status}${code}${summary}${causeText}${idText}${attemptsText(d.attempts)}`;
-}
-
-function attemptsText(attempts: number | undefined): string {
-    return attempts !== undefined && attempts > 1 ? ` (gave up after ${attempts} attempts)` : "";
+    return `Okta API ${d.method} ${d.path} failed with HTTP ${d.status}${code}${summary}${causeText}${idText}`;
 }
 
 /** A request that got no HTTP answer at all (connection refused, reset, timeout). */
@@ -105,7 +101,7 @@ export class OktaTransportError extends Error {
         readonly timedOut = false,
         readonly attempts = 1,
     ) {
-        super(`Okta API ${method} ${path} failed: ${cause.message}${attemptsText(attempts)}`);
+        super(`Okta API ${method} ${path} failed: ${cause.message}`);
     }
 }
 

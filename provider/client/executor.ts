@@ -145,7 +145,7 @@ export async function execute<T>(ctx: ExecutorContext, req: PreparedRequest<T>):
             delay = 0; // The governor holds the request until the bucket's window resets.
         } else {
             if (++errorRetries > req.retry.maxRetries) {
-                throw error;
+                throw attempts > 1 ? annotate(error, `gave up after ${attempts} attempts`) : error;
             }
             delay = backoffDelay(errorRetries, req.retry, ctx.random);
         }

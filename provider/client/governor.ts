@@ -59,6 +59,8 @@ interface BucketState {
     /** True once the local clock says the window is over and no response of the next one has arrived yet. */
     rolled: boolean;
     inFlight: number;
+    /** Some response for this bucket has arrived (with or without rate-limit headers). */
+    answered: boolean;
 }
 
 interface Waiter {
@@ -135,9 +137,10 @@ export class RateLimitGovernor {
                 this.grant(waiter, now);
                 continue;
             }
-            if (waiter.deadline !== undefined && (now >= waiter.deadline || at > waiter.deadline)) {
+            // A known wake-up after the deadline fails now; an unknown one (Infinity: until a response) may still come.
+            if (waiter.deadline !== undefined && (now >= waiter.deadline || (at !== Infinity && at > waiter.deadline))) {
                 waiter.reject(new OktaDeadlineError(
-                    at === Infinity
+                    at === Infinity || at <= waiter.deadline
                         ? `no request slot became free before the deadline`
                         : `rate-limit bucket '${waiter.bucket}' is used up until ${new Date(at).toISOString()}, after the deadline`,
                 ));
@@ -185,7 +188,9 @@ export class RateLimitGovernor {
         }
         const b = this.state(name);
         if (b.limit === undefined || b.remaining === undefined) {
-            return NOW; // Unknown yet: the first responses will tell; the concurrency cap bounds the exposure.
+            // Unknown yet: one request goes first to learn the bucket, so a burst cannot overrun a small one.
+            // A bucket whose responses carry no rate-limit headers is not held back after that.
+            return b.answered || b.inFlight === 0 ? NOW : Infinity;
         }
         const wakeAt = b.reset === undefined ? undefined : this.clock.toLocal(b.reset * 1000) + b.jitterMs;
         if (!b.rolled && wakeAt !== undefined && now >= wakeAt) {
@@ -208,6 +213,7 @@ export class RateLimitGovernor {
         b.inFlight--;
         this.inFlight--;
         if (observation) {
+            b.answered = true;
             this.learn(b, observation);
         }
         this.pump();
@@ -258,7 +264,7 @@ export class RateLimitGovernor {
     private state(name: string): BucketState {
         let b = this.buckets.get(name);
         if (!b) {
-            b = { jitterMs: 0, rolled: false, inFlight: 0 };
+            b = { jitterMs: 0, rolled: false, inFlight: 0, answered: false };
             this.buckets.set(name, b);
         }
         return b;
