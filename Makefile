@@ -1,10 +1,11 @@
 # make demo  - the quickstart example through a real `pulumi up` against the local Okta emulator
 # make test  - every test (unit, emulator over HTTP, end to end with the real Pulumi CLI)
+# make bench - figures: emulator requests/s, the client under faults, on one bucket, and in a burst (about 3 minutes)
 
 EXAMPLE := examples/quickstart
 NPM_FLAGS := --no-audit --no-fund
 
-.PHONY: all build tools example demo test clean
+.PHONY: all build tools example demo test bench clean
 
 all: build
 
@@ -29,6 +30,12 @@ demo: build tools example
 
 test: build tools example
 	npx mocha
+
+bench: build
+	node dist/bench/emulator-load.js
+	node dist/bench/client-chaos.js
+	node dist/bench/client-bucket.js
+	node dist/bench/client-burst.js
 
 clean:
 	rm -rf dist .tmp .pulumi-state $(EXAMPLE)/node_modules

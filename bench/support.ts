@@ -53,3 +53,21 @@ export function numberArgument(name: string, fallback: number): number {
 export function percentile(sorted: number[], p: number): number {
     return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
+
+/** Creates the object a load run reads: a user when the emulator serves users, else a group. */
+export async function readTarget(
+    client: { request<T>(req: { method: "POST"; path: string; body: unknown; retry?: { maxRetries: number } }): Promise<{ body: T }> },
+): Promise<{ path: string; bucket: string }> {
+    try {
+        const user = await client.request<{ id: string }>({
+            method: "POST",
+            path: "/api/v1/users?activate=false",
+            body: { profile: { login: "bench.user@example.com", email: "bench.user@example.com", firstName: "Bench", lastName: "User" } },
+            retry: { maxRetries: 0 },
+        });
+        return { path: `/api/v1/users/${user.body.id}`, bucket: "user-get" };
+    } catch {
+        const group = await client.request<{ id: string }>({ method: "POST", path: "/api/v1/groups", body: { profile: { name: "Bench target" } } });
+        return { path: `/api/v1/groups/${group.body.id}`, bucket: "group" };
+    }
+}
