@@ -59,6 +59,9 @@ export interface PreparedRequest<T> {
     retry: Required<RetryOptions>;
 }
 
+/** Authorization headers older than this when a request slot is granted are made again. */
+const FRESH_AUTH_MS = 1000;
+
 /** The failure of one attempt, in both forms: for the retry policy, and for the caller. */
 interface Failed {
     failure: AttemptFailure;
@@ -95,9 +98,22 @@ export async function execute<T>(ctx: ExecutorContext, req: PreparedRequest<T>):
                 return { status: 200, body: found, headers: {}, links: new Map(), attempts, probed: true };
             }
         }
+        // Authorization is obtained before taking a request slot, so that an authenticator fetching a token never
+        // waits for a slot held by requests that wait for it; after a long wait it is obtained again, fresh (DPoP
+        // proofs carry their issue time).
+        let auth = await ctx.authenticator.headers({ method: req.method, url: req.url });
+        const queued = Date.now();
         const permit = await acquire(ctx, req, previous);
         attempts++;
-        const headers = mergeHeaders(req.headers, await ctx.authenticator.headers({ method: req.method, url: req.url }));
+        try {
+            if (Date.now() - queued >= FRESH_AUTH_MS) {
+                auth = await ctx.authenticator.headers({ method: req.method, url: req.url });
+            }
+        } catch (err) {
+            permit.release();
+            throw err;
+        }
+        const headers = mergeHeaders(req.headers, auth);
         if (retries > 0) {
             headers["X-Okta-Retry-Count"] = String(retries);
             if (retryFor) {
