@@ -1,8 +1,9 @@
 /**
  * Benchmark 3: a burst of 1,000 GETs against a bucket of 600 per window. No client can finish before the first
- * window has ended (600 served in it, the other 400 must wait for the next one). The figure printed is the achieved
- * time divided by that minimum: the first window's real length (its X-Rate-Limit-Reset, which the emulator makes exact
- * by ending windows on whole seconds) plus the time the last 400 take at the pace the first 600 were served.
+ * window has ended: 600 are served in it, the other 400 must wait for the next one. That moment is the rate-limit
+ * bound (the first window's real end, from its X-Rate-Limit-Reset, which the emulator makes exact by ending windows
+ * on whole seconds). The figure printed is the achieved time divided by it; the excess is the client's wait past the
+ * reset plus the time the last 400 requests take.
  *
  *   node dist/bench/client-burst.js [--requests 1000] [--limit 600] [--window-ms 60000]
  *
@@ -42,15 +43,13 @@ async function main(): Promise<void> {
     const firstReset = Math.min(...done.map((d) => d.reset));
     const firstWindow = done.filter((d) => d.reset === firstReset);
     const firstWindowWork = Math.max(...firstWindow.map((d) => d.at)) - started;
-    // At best the first window serves `limit` requests and the rest go right after it ends, at the same pace.
-    const rest = Math.max(0, total - limit);
-    const pace = firstWindowWork / firstWindow.length;
-    const minimum = rest > 0 ? firstReset - started + pace * rest : pace * total;
+    const bound = total > limit ? firstReset - started : firstWindowWork;
     const achieved = finished - started;
-    console.log(`burst of ${total} GETs on bucket '${target.bucket}' of ${limit} per ${windowMs} ms window (first window really ${((firstReset - started) / 1000).toFixed(2)} s)`);
-    console.log(`  first window served ${firstWindow.length} in ${(firstWindowWork / 1000).toFixed(2)} s; all done in ${(achieved / 1000).toFixed(2)} s; 429s: ${stats.byStatus["429"] ?? 0}`);
-    console.log(`  theoretical minimum ${(minimum / 1000).toFixed(2)} s; achieved / minimum = ${(achieved / minimum).toFixed(3)}`);
-    if (achieved / minimum > 1.1) {
+    console.log(`burst of ${total} GETs on bucket '${target.bucket}' of ${limit} per ${windowMs} ms window`);
+    console.log(`  first window: ${firstWindow.length} served in ${(firstWindowWork / 1000).toFixed(2)} s, window over after ${(bound / 1000).toFixed(2)} s (the rate-limit bound)`);
+    console.log(`  all done in ${(achieved / 1000).toFixed(2)} s (${((finished - firstReset) / 1000).toFixed(2)} s after the window ended); 429s: ${stats.byStatus["429"] ?? 0}`);
+    console.log(`  achieved / rate-limit bound = ${(achieved / bound).toFixed(3)}`);
+    if (achieved / bound > 1.1) {
         process.exitCode = 1;
     }
 }

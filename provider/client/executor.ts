@@ -76,35 +76,85 @@ interface Failed {
  * Sends one request to completion: paced by the governor, authorized afresh for every attempt, retried by the
  * policy, with a probe before re-sending a create, and one resend after an authentication challenge.
  */
-export async function execute<T>(ctx: ExecutorContext, req: PreparedRequest<T>): Promise<OktaResponse<T>> {
-    const log = (line: string) => ctx.logger?.debug(ctx.redactor.text(line));
-    const idempotent = isIdempotent(req.method, req.idempotent);
-    let attempts = 0;
-    let retries = 0;
-    let errorRetries = 0;
-    let rateLimitWaits = 0;
-    let challenged = false;
-    let retryFor: string | undefined;
-    let previous: Failed | undefined;
-    if (req.body && req.body.payload.length > 0) {
-        log(`${req.method} ${req.display} body ${describeBody(ctx, req.body)}`);
-    }
+export function execute<T>(ctx: ExecutorContext, req: PreparedRequest<T>): Promise<OktaResponse<T>> {
+    return new RequestRun(ctx, req).complete();
+}
 
-    for (;;) {
-        if (previous && req.probe && !certainlyNotApplied(previous.failure)) {
-            const found = await req.probe();
-            if (found !== undefined) {
-                log(`${req.method} ${req.display}: the probe found the object the lost attempt created; not sending again`);
-                return { status: 200, body: found, headers: {}, links: new Map(), attempts, probed: true };
+/** The state of one request across its attempts. */
+class RequestRun<T> {
+    private attempts = 0;
+    /** Attempts after the first that were retries (a resend after an auth challenge is not one). */
+    private retries = 0;
+    private errorRetries = 0;
+    private rateLimitWaits = 0;
+    private challenged = false;
+    private retryFor?: string;
+    private previous?: Failed;
+
+    constructor(
+        private readonly ctx: ExecutorContext,
+        private readonly req: PreparedRequest<T>,
+    ) {}
+
+    async complete(): Promise<OktaResponse<T>> {
+        const { req } = this;
+        if (req.body && req.body.payload.length > 0) {
+            this.log(`${req.method} ${req.display} body ${describeBody(this.ctx, req.body)}`);
+        }
+        for (;;) {
+            const found = await this.probe();
+            if (found) {
+                return found;
+            }
+            const outcome = await this.attempt();
+            if (!("failure" in outcome)) {
+                if (outcome.status < 400) {
+                    return successOf<T>(outcome, req.responseType, this.attempts);
+                }
+                const body = parseJson(outcome.body);
+                if (await this.answeredChallenge(outcome, body)) {
+                    this.previous = undefined; // refused before processing: nothing to probe for
+                    continue;
+                }
+                this.previous = failedResponse(this.ctx, req, outcome, body, this.attempts);
+                this.log(`${req.method} ${req.display}: ${this.previous.error.message}`);
+            } else {
+                this.previous = outcome;
+            }
+            this.retryFor ??= this.previous.requestId;
+            const delay = this.delayBeforeRetry(this.previous);
+            this.retries++;
+            if (delay > 0) {
+                this.log(`${req.method} ${req.display}: retry ${this.retries} in ${Math.round(delay)} ms`);
+                await sleep(delay);
             }
         }
+    }
+
+    /** After a failure that may have created the object, asks the caller's probe whether it exists. */
+    private async probe(): Promise<OktaResponse<T> | undefined> {
+        const { req, previous } = this;
+        if (!previous || !req.probe || certainlyNotApplied(previous.failure)) {
+            return undefined;
+        }
+        const found = await req.probe();
+        if (found === undefined) {
+            return undefined;
+        }
+        this.log(`${req.method} ${req.display}: the probe found the object the lost attempt created; not sending again`);
+        return { status: 200, body: found, headers: {}, links: new Map(), attempts: this.attempts, probed: true };
+    }
+
+    /** One attempt: authorization, a request slot, the exchange. */
+    private async attempt(): Promise<AttemptResponse | Failed> {
+        const { ctx, req } = this;
         // Authorization is obtained before taking a request slot, so that an authenticator fetching a token never
         // waits for a slot held by requests that wait for it; after a long wait it is obtained again, fresh (DPoP
         // proofs carry their issue time).
         let auth = await ctx.authenticator.headers({ method: req.method, url: req.url });
         const queued = Date.now();
-        const permit = await acquire(ctx, req, previous);
-        attempts++;
+        const permit = await acquire(ctx, req, this.previous);
+        this.attempts++;
         try {
             if (Date.now() - queued >= FRESH_AUTH_MS) {
                 auth = await ctx.authenticator.headers({ method: req.method, url: req.url });
@@ -113,66 +163,71 @@ export async function execute<T>(ctx: ExecutorContext, req: PreparedRequest<T>):
             permit.release();
             throw err;
         }
-        const headers = mergeHeaders(req.headers, auth);
-        if (retries > 0) {
-            headers["X-Okta-Retry-Count"] = String(retries);
-            if (retryFor) {
-                headers["X-Okta-Retry-For"] = retryFor;
-            }
-        }
-        log(`→ ${req.method} ${req.display}${retries > 0 ? ` (retry ${retries}${retryFor ? ` for ${retryFor}` : ""})` : ""} headers ${JSON.stringify(ctx.redactor.headers(headers))}`);
+        const headers = mergeHeaders(req.headers, auth, this.retryHeaders());
+        const retry = this.retries > 0 ? ` (retry ${this.retries}${this.retryFor ? ` for ${this.retryFor}` : ""})` : "";
+        this.log(`→ ${req.method} ${req.display}${retry} headers ${JSON.stringify(ctx.redactor.headers(headers))}`);
         const started = Date.now();
-        const outcome = await send(ctx, req, headers, permit, attempts);
-        if (!("failure" in outcome)) {
-            const response = outcome;
-            log(`← ${response.status} ${req.method} ${req.display} in ${Date.now() - started} ms${describeResponse(ctx, req.bucket, response)}`);
-            if (response.status < 400) {
-                return successOf<T>(response, req.responseType, attempts);
-            }
-            const body = parseJson(response.body);
-            if ((response.status === 400 || response.status === 401) && !challenged && ctx.authenticator.recoverFromChallenge) {
-                challenged = true;
-                if (await ctx.authenticator.recoverFromChallenge({ status: response.status, headers: response.headers, body })) {
-                    log(`${req.method} ${req.display}: the authenticator answered the ${response.status} challenge; sending once more`);
-                    previous = undefined; // refused before processing: nothing to probe for
-                    continue;
-                }
-            }
-            previous = failedResponse(ctx, req, response, body, attempts);
-            log(`${req.method} ${req.display}: ${previous.error.message}`);
-        } else {
-            previous = outcome;
-            log(`✗ ${req.method} ${req.display} after ${Date.now() - started} ms: ${outcome.error.message}`);
-        }
-        retryFor ??= previous.requestId;
+        const outcome = await send(ctx, req, headers, permit, this.attempts);
+        const took = `${Date.now() - started} ms`;
+        this.log(
+            "failure" in outcome
+                ? `✗ ${req.method} ${req.display} after ${took}: ${outcome.error.message}`
+                : `← ${outcome.status} ${req.method} ${req.display} in ${took}${describeResponse(ctx, req.bucket, outcome)}`,
+        );
+        return outcome;
+    }
 
-        const { failure, error } = previous;
+    /** `X-Okta-Retry-Count` on every retry, and `X-Okta-Retry-For` naming the first failed request (notes §4). */
+    private retryHeaders(): Record<string, string> {
+        if (this.retries === 0) {
+            return {};
+        }
+        return { "X-Okta-Retry-Count": String(this.retries), ...(this.retryFor ? { "X-Okta-Retry-For": this.retryFor } : {}) };
+    }
+
+    /** Hands a 400/401 to the authenticator once; true when it fixed the cause and the request should go again. */
+    private async answeredChallenge(response: AttemptResponse, body: unknown): Promise<boolean> {
+        const { authenticator } = this.ctx;
+        if ((response.status !== 400 && response.status !== 401) || this.challenged || !authenticator.recoverFromChallenge) {
+            return false;
+        }
+        this.challenged = true;
+        const recovered = await authenticator.recoverFromChallenge({ status: response.status, headers: response.headers, body });
+        if (recovered) {
+            this.log(`${this.req.method} ${this.req.display}: the authenticator answered the ${response.status} challenge; sending once more`);
+        }
+        return recovered;
+    }
+
+    /** How long to wait before trying again; throws the failure when it must not be retried (any more). */
+    private delayBeforeRetry({ failure, error, windowKnown }: Failed): number {
+        const { req } = this;
         if (!isRetryable(failure, req.retry) || req.retry.maxRetries === 0) {
             throw error;
         }
-        if (!idempotent && !req.probe && !certainlyNotApplied(failure)) {
+        if (!isIdempotent(req.method, req.idempotent) && !req.probe && !certainlyNotApplied(failure)) {
             throw annotate(error, "not retried: a POST that may have been applied is only retried when the caller gives a probe");
         }
         let delay: number;
-        if (failure.kind === "status" && failure.status === 429 && !failure.concurrency && previous.windowKnown) {
-            if (++rateLimitWaits > req.retry.maxRateLimitWaits) {
-                throw annotate(error, `gave up after ${rateLimitWaits - 1} waits for the rate limit to reset`);
+        if (failure.kind === "status" && failure.status === 429 && !failure.concurrency && windowKnown) {
+            if (++this.rateLimitWaits > req.retry.maxRateLimitWaits) {
+                throw annotate(error, `gave up after ${this.rateLimitWaits - 1} waits for the rate limit to reset`);
             }
             delay = 0; // The governor holds the request until the bucket's window resets.
         } else {
-            if (++errorRetries > req.retry.maxRetries) {
-                throw attempts > 1 ? annotate(error, `gave up after ${attempts} attempts`) : error;
+            if (++this.errorRetries > req.retry.maxRetries) {
+                throw this.attempts > 1 ? annotate(error, `gave up after ${this.attempts} attempts`) : error;
             }
-            delay = backoffDelay(errorRetries, req.retry, ctx.random);
+            delay = backoffDelay(this.errorRetries, req.retry, this.ctx.random);
         }
         if (Date.now() + delay >= req.deadline) {
-            throw new OktaDeadlineError(`Okta API ${req.method} ${req.display}: deadline reached after ${attempts} attempts`, error);
+            throw new OktaDeadlineError(`Okta API ${req.method} ${req.display}: deadline reached after ${this.attempts} attempts`, error);
         }
-        retries++;
-        if (delay > 0) {
-            log(`${req.method} ${req.display}: retry ${retries} in ${Math.round(delay)} ms`);
-            await sleep(delay);
-        }
+        return delay;
+    }
+
+    private log(line: string): void {
+        this.ctx.logger?.debug(this.ctx.redactor.text(line));
     }
 }
 
