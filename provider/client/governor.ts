@@ -53,6 +53,8 @@ interface BucketState {
     limit?: number;
     /** Requests we may still send in the current window (estimate; in-flight requests already deducted). */
     remaining?: number;
+    /** The lowest X-Rate-Limit-Remaining reported in the current window. */
+    lowest?: number;
     /** X-Rate-Limit-Reset of the current window, server epoch seconds. */
     reset?: number;
     jitterMs: number;
@@ -241,24 +243,27 @@ export class RateLimitGovernor {
         if (limit === undefined || remaining === undefined || reset === undefined || limit <= 0) {
             return;
         }
-        const left = (status === 429 ? 0 : remaining) - b.inFlight;
+        const reported = status === 429 ? 0 : remaining;
         if (b.reset === undefined || reset > b.reset) {
             // A new window.
             b.reset = reset;
             b.limit = limit;
-            b.remaining = left;
+            b.lowest = reported;
             b.rolled = false;
             b.jitterMs = this.random() * this.jitterMs;
         } else if (reset === b.reset && !b.rolled) {
-            // The same window: responses overtake each other, so keep the lowest count seen.
+            // The same window: responses overtake each other, so the lowest count seen is the latest.
             b.limit = limit;
-            b.remaining = Math.min(b.remaining ?? left, left);
+            b.lowest = Math.min(b.lowest ?? reported, reported);
         } else if (reset === b.reset && status === 429) {
             // We assumed the window was over, but Okta says it is not (clock estimate off): wait for it again.
             b.rolled = false;
-            b.remaining = left;
+            b.lowest = 0;
+        } else {
+            return; // The response belongs to an older window than the one we know: nothing to learn.
         }
-        // Otherwise the response belongs to an older window than the one we know: nothing to learn.
+        // Requests still in flight may not have been counted yet: deduct them all (exact once none is in flight).
+        b.remaining = b.lowest - b.inFlight;
     }
 
     private state(name: string): BucketState {
