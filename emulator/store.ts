@@ -1,4 +1,8 @@
 import { Collection, newOktaId } from "./collection";
+import type { AppRecord, AppUserRecord } from "./model/apps";
+import { Memberships } from "./model/memberships";
+import type { UserRecord } from "./model/users";
+import { SystemLog } from "./system-log";
 import { oktaTimestamp } from "./time";
 
 export type GroupType = "OKTA_GROUP" | "APP_GROUP" | "BUILT_IN";
@@ -24,6 +28,12 @@ export interface ApiTokenRecord {
 /** The emulated org: every object it holds. In memory. */
 export class OrgStore {
     readonly groups = new Collection<GroupRecord>();
+    readonly users = new Collection<UserRecord>();
+    readonly memberships = new Memberships();
+    readonly apps = new Collection<AppRecord>();
+    /** Assignments per app id. */
+    readonly appUsers = new Map<string, Collection<AppUserRecord>>();
+    readonly log = new SystemLog();
     readonly apiTokens = new Map<string, ApiTokenRecord>();
 
     constructor() {
@@ -31,6 +41,11 @@ export class OrgStore {
             type: "BUILT_IN",
             profile: { name: "Everyone", description: "All users in your organization" },
         });
+    }
+
+    /** The built-in group every user belongs to. */
+    get everyone(): GroupRecord {
+        return this.groups.find((g) => g.type === "BUILT_IN" && g.profile.name === "Everyone")!;
     }
 
     addApiToken(token: string, name = "emulator"): ApiTokenRecord {
