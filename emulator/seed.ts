@@ -1,12 +1,23 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { applyAppSeeds, applyPolicySeeds, validateAppSeeds, validatePolicySeeds, type AppSeed, type PolicySeed } from "./seed-directory";
 import type { GroupType, OrgStore } from "./store";
 
 /** The YAML seed file: what the emulated org holds when it starts. */
 export interface SeedDocument {
     /** API tokens accepted as `Authorization: SSWS <token>`. */
     tokens?: { token: string; name?: string }[];
-    groups?: { id?: string; name: string; description?: string; type?: GroupType; profile?: Record<string, unknown> }[];
+    groups?: {
+        id?: string;
+        name: string;
+        description?: string;
+        type?: GroupType;
+        profile?: Record<string, unknown>;
+        /** The id of the (seeded) app an APP_GROUP was imported from. */
+        sourceAppId?: string;
+    }[];
+    apps?: AppSeed[];
+    policies?: PolicySeed[];
 }
 
 const GROUP_TYPES: GroupType[] = ["OKTA_GROUP", "APP_GROUP"];
@@ -31,8 +42,8 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
     }
     const seed = document as Record<string, unknown>;
     for (const key of Object.keys(seed)) {
-        if (!["tokens", "groups"].includes(key)) {
-            fail(key, "unknown section (expected tokens, groups)");
+        if (!["tokens", "groups", "apps", "policies"].includes(key)) {
+            fail(key, "unknown section (expected tokens, groups, apps, policies)");
         }
     }
     const list = (key: string): Record<string, unknown>[] => {
@@ -59,7 +70,12 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
         if (g.type !== undefined && !GROUP_TYPES.includes(g.type as GroupType)) {
             fail(`groups[${i}].type`, `must be one of ${GROUP_TYPES.join(", ")}`);
         }
+        if (g.sourceAppId !== undefined && (g.type !== "APP_GROUP" || !list("apps").some((app) => app.id === g.sourceAppId))) {
+            fail(`groups[${i}].sourceAppId`, "needs type APP_GROUP and the id of an app in this seed");
+        }
     });
+    validateAppSeeds(list("apps"), fail);
+    validatePolicySeeds(list("policies"), fail);
     return seed as SeedDocument;
 }
 
@@ -67,11 +83,14 @@ export function applySeed(store: OrgStore, seed: SeedDocument): void {
     for (const { token, name } of seed.tokens ?? []) {
         store.addApiToken(token, name);
     }
+    applyPolicySeeds(store, seed.policies ?? []);
+    applyAppSeeds(store, seed.apps ?? []);
     for (const group of seed.groups ?? []) {
         store.addGroup({
             id: group.id,
             type: group.type,
-            profile: { ...group.profile, name: group.name, description: group.description ?? null },
+            profile: { ...group.profile, name: group.name, ...(group.description !== undefined ? { description: group.description } : {}) },
+            ...(group.sourceAppId ? { source: { id: group.sourceAppId } } : {}),
         });
     }
 }

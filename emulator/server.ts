@@ -6,7 +6,9 @@ import { internalError, OktaHttpError, rateLimited } from "./errors";
 import { readBody, requireLength, sendJson, type RequestContext } from "./http";
 import { RateLimiter, type RateLimitOptions } from "./rate-limits";
 import { Router, type RouteMatch } from "./router";
+import { registerAppRoutes } from "./routes/apps";
 import { registerGroupRoutes } from "./routes/groups";
+import { registerPolicyRoutes } from "./routes/policies";
 import { applySeed, type SeedDocument } from "./seed";
 import { OrgStore } from "./store";
 
@@ -40,6 +42,8 @@ export class OktaEmulator {
             applySeed(this.store, options.seed);
         }
         registerGroupRoutes(this.router, this.store);
+        registerAppRoutes(this.router, this.store);
+        registerPolicyRoutes(this.router, this.store);
     }
 
     /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. Set once `start` resolves. */

@@ -1,6 +1,7 @@
 import { Collection, newOktaId } from "./collection";
 import type { AppRecord, AppUserRecord } from "./model/apps";
 import { Memberships } from "./model/memberships";
+import { defaultPolicies, newPolicy, type PolicyInput, type PolicyRecord } from "./model/policies";
 import type { UserRecord } from "./model/users";
 import { SystemLog } from "./system-log";
 import { oktaTimestamp } from "./time";
@@ -16,6 +17,8 @@ export interface GroupRecord {
     objectClass: string[];
     type: GroupType;
     profile: { name: string; description?: string | null; [attribute: string]: unknown };
+    /** The app an APP_GROUP was imported from. */
+    source?: { id: string };
 }
 
 /** An API token the emulator accepts as `Authorization: SSWS <token>`. */
@@ -29,10 +32,11 @@ export interface ApiTokenRecord {
 export class OrgStore {
     readonly groups = new Collection<GroupRecord>();
     readonly users = new Collection<UserRecord>();
-    readonly memberships = new Memberships();
+    readonly memberships = new Memberships((groupId) => this.membershipChanged(groupId));
     readonly apps = new Collection<AppRecord>();
     /** Assignments per app id. */
     readonly appUsers = new Map<string, Collection<AppUserRecord>>();
+    readonly policies = new Collection<PolicyRecord>();
     readonly log = new SystemLog();
     readonly apiTokens = new Map<string, ApiTokenRecord>();
 
@@ -41,6 +45,16 @@ export class OrgStore {
             type: "BUILT_IN",
             profile: { name: "Everyone", description: "All users in your organization" },
         });
+        this.addGroup({
+            type: "BUILT_IN",
+            profile: {
+                name: "Okta Administrators",
+                description: "Okta manages this group, which contains all administrators in your organization.",
+            },
+        });
+        for (const policy of defaultPolicies(this.everyone.id)) {
+            this.addPolicy(policy);
+        }
     }
 
     /** The built-in group every user belongs to. */
@@ -61,9 +75,21 @@ export class OrgStore {
             created: group.created ?? now,
             lastUpdated: group.lastUpdated ?? now,
             lastMembershipUpdated: group.lastMembershipUpdated ?? now,
-            objectClass: ["okta:user_group"],
+            objectClass: group.objectClass ?? ["okta:user_group"],
             type: group.type ?? "OKTA_GROUP",
             profile: group.profile,
+            ...(group.source ? { source: group.source } : {}),
         });
+    }
+
+    addPolicy(policy: PolicyInput): PolicyRecord {
+        return this.policies.insert(newPolicy(policy));
+    }
+
+    private membershipChanged(groupId: string): void {
+        const group = this.groups.get(groupId);
+        if (group) {
+            group.lastMembershipUpdated = oktaTimestamp();
+        }
     }
 }

@@ -1,0 +1,26 @@
+/** System Log `target` entries for the objects the directory routes change, shaped as Okta's. */
+import type { AppRecord, AppUserRecord } from "../model/apps";
+import type { UserRecord } from "../model/users";
+import type { GroupRecord } from "../store";
+import { logTarget, type LogTarget } from "../system-log";
+
+export function userTarget(user: UserRecord): LogTarget {
+    return logTarget("User", user.id, user.profile.login, displayNameOf(user));
+}
+
+export function groupTarget(group: GroupRecord): LogTarget {
+    // Okta has no alternate id for groups and says so.
+    return logTarget("UserGroup", group.id, "unknown", group.profile.name);
+}
+
+export function appTarget(app: AppRecord): LogTarget {
+    return logTarget("AppInstance", app.id, app.label, app.label);
+}
+
+export function appUserTarget(user: UserRecord, assignment: AppUserRecord): LogTarget {
+    return logTarget("AppUser", user.id, assignment.credentials.userName ?? user.profile.login, displayNameOf(user));
+}
+
+function displayNameOf(user: UserRecord): string {
+    return [user.profile.firstName, user.profile.lastName].filter(Boolean).join(" ") || user.profile.login;
+}
