@@ -42,6 +42,9 @@ export function appResource(ctx: RequestContext, app: AppRecord, rendering: AppR
             policies: { href: `${self}/policies`, hints: { allow: ["PUT"] } },
             groups: { href: `${self}/groups` },
             logo: [{ name: "medium", href: `${ctx.baseUrl}/assets/img/logos/default.png`, type: "image/png" }],
+            ...(app.signOnMode === "OPENID_CONNECT"
+                ? { clientCredentials: [{ name: "secrets", href: `${self}/credentials/secrets` }] }
+                : {}),
             ...(app.accessPolicyId ? { accessPolicy: { href: `${ctx.baseUrl}/api/v1/policies/${app.accessPolicyId}` } } : {}),
             users: { href: `${self}/users` },
             [lifecycle]: { href: `${self}/lifecycle/${lifecycle}` },
