@@ -9,7 +9,7 @@ import type { UserRecord } from "../model/users";
 import { linkHeaders, pageLimit } from "../paging";
 import type { GroupRecord, OrgStore } from "../store";
 import { findUser } from "./lookup";
-import { userResource } from "./user-resource";
+import { userSummaryResource } from "./user-stand-in";
 
 /** The spec's default is 1000 ("for historical reasons"); Okta recommends 200. */
 const MEMBERS_DEFAULT_LIMIT = 1000;
@@ -21,7 +21,7 @@ export function listMembers(ctx: RequestContext, store: OrgStore, group: GroupRe
     const users = ids.map((id) => store.users.get(id)).filter((user): user is UserRecord => user !== undefined);
     const page = { items: users, nextCursor: more ? ids[ids.length - 1] : undefined };
     return ok(
-        users.map((user) => memberResource(ctx, user)),
+        users.map((user) => userSummaryResource(ctx, user)),
         { Link: linkHeaders(ctx, limit, page) },
     );
 }
@@ -42,11 +42,6 @@ export function removeMember(ctx: RequestContext, store: OrgStore, group: GroupR
         logMembershipRemoved(store.log, ctx, group, user);
     }
     return noContent();
-}
-
-/** A user as a member listing sends it: only the `self` link (recorded traffic). */
-function memberResource(ctx: RequestContext, user: UserRecord): Record<string, unknown> {
-    return { ...userResource(ctx, user), _links: { self: { href: `${ctx.baseUrl}/api/v1/users/${user.id}` } } };
 }
 
 /**

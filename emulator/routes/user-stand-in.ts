@@ -2,8 +2,8 @@ import type { RequestContext } from "../http";
 import type { UserRecord } from "../model/users";
 
 /**
- * The wire form of a user, as the directory routes need it (group members, `expand=user` on app users). A stand-in:
- * the users routes own the full form (lifecycle links by status); this module goes once theirs is on main.
+ * A stand-in for the users routes' `user-resource.ts` (same exports), which owns the full wire form of a user
+ * (lifecycle links by status). The directory routes import these two until that module is on main.
  */
 export function userResource(ctx: RequestContext, user: UserRecord): Record<string, unknown> {
     const { credentials, realmId, transitioningToStatus, ...rest } = user;
@@ -19,4 +19,9 @@ export function userResource(ctx: RequestContext, user: UserRecord): Record<stri
         },
         _links: { self: { href: `${ctx.baseUrl}/api/v1/users/${user.id}` } },
     };
+}
+
+/** A user in a collection (a group's members): only the `self` link (recorded traffic). */
+export function userSummaryResource(ctx: RequestContext, user: UserRecord): Record<string, unknown> {
+    return { ...userResource(ctx, user), _links: { self: { href: `${ctx.baseUrl}/api/v1/users/${user.id}` } } };
 }
