@@ -1,4 +1,4 @@
-import { createPublicKey } from "node:crypto";
+import { createPublicKey, type JsonWebKey } from "node:crypto";
 import type { JWK } from "jose";
 import { newOktaId } from "../collection";
 import { OKTA_SCOPE_PATTERN } from "../scopes";
@@ -115,7 +115,7 @@ function checkKeys(keys: unknown, where: string, fail: Fail): void {
             kids.add(jwk.kid as string);
         }
         try {
-            createPublicKey({ key: jwk as import("node:crypto").JsonWebKey, format: "jwk" });
+            createPublicKey({ key: jwk as JsonWebKey, format: "jwk" });
         } catch (err) {
             fail(at, `is not a valid public key: ${(err as Error).message}`);
         }
