@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { applyAppSeeds, applyPolicySeeds, validateAppSeeds, validatePolicySeeds, type AppSeed, type PolicySeed } from "./seed-directory";
+import { applyOAuthSeed, validateOAuthSeed, type ServiceAppSeed, type WebAppSeed } from "./oauth/seed";
 import type { GroupType, OrgStore } from "./store";
 
 /** The YAML seed file: what the emulated org holds when it starts. */
@@ -18,9 +19,14 @@ export interface SeedDocument {
     }[];
     apps?: AppSeed[];
     policies?: PolicySeed[];
+    /** OAuth service apps (client credentials + private_key_jwt) with their public keys and granted scopes. */
+    serviceApps?: ServiceAppSeed[];
+    /** OAuth web apps (authorization code + client secret) with redirect URIs and granted scopes. */
+    webApps?: WebAppSeed[];
 }
 
 const GROUP_TYPES: GroupType[] = ["OKTA_GROUP", "APP_GROUP"];
+const SECTIONS = ["tokens", "groups", "apps", "policies", "serviceApps", "webApps"];
 
 export function loadSeedFile(path: string): SeedDocument {
     let document: unknown;
@@ -42,8 +48,8 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
     }
     const seed = document as Record<string, unknown>;
     for (const key of Object.keys(seed)) {
-        if (!["tokens", "groups", "apps", "policies"].includes(key)) {
-            fail(key, "unknown section (expected tokens, groups, apps, policies)");
+        if (!SECTIONS.includes(key)) {
+            fail(key, `unknown section (expected ${SECTIONS.join(", ")})`);
         }
     }
     const list = (key: string): Record<string, unknown>[] => {
@@ -76,6 +82,7 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
     });
     validateAppSeeds(list("apps"), fail);
     validatePolicySeeds(list("policies"), fail);
+    validateOAuthSeed(list, fail);
     return seed as SeedDocument;
 }
 
@@ -93,4 +100,5 @@ export function applySeed(store: OrgStore, seed: SeedDocument): void {
             ...(group.sourceAppId ? { source: { id: group.sourceAppId } } : {}),
         });
     }
+    applyOAuthSeed(store, seed);
 }

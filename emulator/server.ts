@@ -5,10 +5,12 @@ import { authenticate } from "./auth";
 import { internalError, OktaHttpError, rateLimited } from "./errors";
 import { readBody, requireLength, sendJson, type RequestContext } from "./http";
 import { RateLimiter, type RateLimitOptions } from "./rate-limits";
+import { AuthorizationServer, type OAuthOptions } from "./oauth/authorization-server";
 import { Router, type RouteMatch } from "./router";
 import { registerAppRoutes } from "./routes/apps";
 import { registerGroupRoutes } from "./routes/groups";
 import { registerPolicyRoutes } from "./routes/policies";
+import { registerOAuthRoutes } from "./routes/oauth";
 import { applySeed, type SeedDocument } from "./seed";
 import { OrgStore } from "./store";
 
@@ -19,6 +21,8 @@ export interface EmulatorOptions {
     port?: number;
     seed?: SeedDocument;
     rateLimits?: RateLimitOptions;
+    /** The org authorization server: access token lifetime, clock, DPoP and scope policies. */
+    oauth?: OAuthOptions;
     /** Receives one line per request when set. */
     log?: (line: string) => void;
 }
@@ -32,6 +36,7 @@ const UNMATCHED = "(unmatched)";
 export class OktaEmulator {
     readonly store = new OrgStore();
     readonly rateLimiter: RateLimiter;
+    readonly authorizationServer: AuthorizationServer;
     private readonly router = new Router();
     private server?: Server;
     private base = "";
@@ -41,9 +46,11 @@ export class OktaEmulator {
         if (options.seed) {
             applySeed(this.store, options.seed);
         }
+        this.authorizationServer = new AuthorizationServer(this.store, options.oauth);
         registerGroupRoutes(this.router, this.store);
         registerAppRoutes(this.router, this.store);
         registerPolicyRoutes(this.router, this.store);
+        registerOAuthRoutes(this.router, this.authorizationServer);
     }
 
     /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. Set once `start` resolves. */
@@ -96,7 +103,7 @@ export class OktaEmulator {
         } catch (err) {
             const error = err instanceof OktaHttpError ? err : this.unexpected(err);
             status = error.status;
-            sendJson(res, { status: error.status, body: error.body(), headers: error.headers });
+            sendJson(res, error.toResult());
         } finally {
             this.options.log?.(`${method} ${url.pathname}${url.search} ${status} ${requestId}`);
         }
@@ -114,9 +121,9 @@ export class OktaEmulator {
         if (match instanceof OktaHttpError) {
             throw match;
         }
-        if (request.url.pathname.startsWith("/api/")) {
-            authenticate(req, this.store);
-        }
+        const principal = request.url.pathname.startsWith("/api/")
+            ? await authenticate({ ...request, headers: req.headers, baseUrl: this.base }, this.store, this.authorizationServer)
+            : undefined;
         requireLength(req);
         const ctx: RequestContext = {
             method: request.method,
@@ -127,6 +134,7 @@ export class OktaEmulator {
             baseUrl: this.base,
             requestId: request.requestId,
             rawBody: await readBody(req),
+            principal,
         };
         return match.handler(ctx);
     }
