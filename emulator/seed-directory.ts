@@ -26,6 +26,7 @@ export interface PolicySeed {
 type Fail = (where: string, what: string) => never;
 
 export function validateAppSeeds(apps: Record<string, unknown>[], fail: Fail): void {
+    checkUniqueIds(apps, "apps", fail);
     apps.forEach((app, i) => {
         const at = (field: string) => `apps[${i}].${field}`;
         for (const field of ["name", "label"]) {
@@ -61,6 +62,7 @@ export function validateAppSeeds(apps: Record<string, unknown>[], fail: Fail): v
 }
 
 export function validatePolicySeeds(policies: Record<string, unknown>[], fail: Fail): void {
+    checkUniqueIds(policies, "policies", fail);
     policies.forEach((policy, i) => {
         if (!POLICY_TYPES.includes(policy.type as PolicyType)) {
             fail(`policies[${i}].type`, `must be one of ${POLICY_TYPES.join(", ")}`);
@@ -98,6 +100,23 @@ export function applyAppSeeds(store: OrgStore, apps: AppSeed[]): void {
             }),
         );
     }
+}
+
+/** Ids are optional, but two entries with the same one would collide in the store. */
+function checkUniqueIds(entries: Record<string, unknown>[], section: string, fail: Fail): void {
+    const seen = new Set<unknown>();
+    entries.forEach((entry, i) => {
+        if (entry.id === undefined) {
+            return;
+        }
+        if (typeof entry.id !== "string" || entry.id === "") {
+            fail(`${section}[${i}].id`, "must be a non-empty string");
+        }
+        if (seen.has(entry.id)) {
+            fail(`${section}[${i}].id`, `'${entry.id}' is already used by another entry`);
+        }
+        seen.add(entry.id);
+    });
 }
 
 function isMapping(value: unknown): boolean {

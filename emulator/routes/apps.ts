@@ -46,7 +46,8 @@ function listApps(ctx: RequestContext, store: OrgStore) {
     const optimized = booleanParam(ctx, "useOptimization", false);
     const limit = ctx.query.get("limit") === "-1" ? LIST_MAX_LIMIT : pageLimit(ctx, LIST_MAX_LIMIT, LIST_MAX_LIMIT);
     const filter = ctx.query.get("filter");
-    const matches = filter !== null ? compileQueryParameter("filter", filter, FILTER_RULES) : () => true;
+    const compiled = filter !== null ? compileQueryParameter("filter", filter, FILTER_RULES) : undefined;
+    const matches = (app: AppRecord) => compiled === undefined || compiled(filterView(store, app));
     const needle = ctx.query.get("q")?.toLowerCase();
     const userId = expandedUserId(ctx);
     if (userId !== undefined && !(filter !== null && filtersOnUser(parseFilter(filter), userId))) {
@@ -58,7 +59,7 @@ function listApps(ctx: RequestContext, store: OrgStore) {
         include: (app) =>
             app.status !== "DELETED" &&
             (needle === undefined || app.name.toLowerCase().startsWith(needle) || app.label.toLowerCase().startsWith(needle)) &&
-            matches(filterView(store, app)),
+            matches(app),
     });
     if (!page) {
         throw invalidPaging("after: unknown cursor");

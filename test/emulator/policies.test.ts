@@ -149,6 +149,8 @@ describe("emulator seed: apps and policies", () => {
             { apps: [{ name: "x", label: "X", signOnMode: "BOOKMARK", credentials: { userNameTemplate: { template: "${evil()}" } } }] },
             /unsupported expression \$\{evil\(\)\}/,
         ],
+        ["a duplicate app id", { apps: [{ id: "0oa1", name: "x", label: "X", signOnMode: "BOOKMARK" }, { id: "0oa1", name: "y", label: "Y", signOnMode: "BOOKMARK" }] }, /apps\[1\]\.id: '0oa1' is already used/],
+        ["a numeric policy id", { policies: [{ id: 7, type: "PASSWORD", name: "x" }] }, /policies\[0\]\.id/],
         ["an APP_GROUP source that is not a seeded app", { groups: [{ name: "G", type: "APP_GROUP", sourceAppId: "0oa1" }] }, /sourceAppId/],
     ];
     for (const [what, seed, message] of problems) {
