@@ -1,5 +1,13 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import {
+    applyEventHookSeeds,
+    applyLogEventSeeds,
+    validateEventHookSeeds,
+    validateLogEventSeeds,
+    type EventHookSeed,
+    type LogEventSeed,
+} from "./hooks/seed";
 import type { GroupType, OrgStore } from "./store";
 
 /** The YAML seed file: what the emulated org holds when it starts. */
@@ -7,6 +15,10 @@ export interface SeedDocument {
     /** API tokens accepted as `Authorization: SSWS <token>`. */
     tokens?: { token: string; name?: string }[];
     groups?: { id?: string; name: string; description?: string; type?: GroupType; profile?: Record<string, unknown> }[];
+    /** Event hooks: the API's create body, plus optional `id` and `verificationStatus`. */
+    eventHooks?: EventHookSeed[];
+    /** System Log history, appended oldest first. */
+    logEvents?: LogEventSeed[];
 }
 
 const GROUP_TYPES: GroupType[] = ["OKTA_GROUP", "APP_GROUP"];
@@ -31,8 +43,8 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
     }
     const seed = document as Record<string, unknown>;
     for (const key of Object.keys(seed)) {
-        if (!["tokens", "groups"].includes(key)) {
-            fail(key, "unknown section (expected tokens, groups)");
+        if (!["tokens", "groups", "eventHooks", "logEvents"].includes(key)) {
+            fail(key, "unknown section (expected tokens, groups, eventHooks, logEvents)");
         }
     }
     const list = (key: string): Record<string, unknown>[] => {
@@ -60,6 +72,8 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
             fail(`groups[${i}].type`, `must be one of ${GROUP_TYPES.join(", ")}`);
         }
     });
+    validateEventHookSeeds(list("eventHooks"), fail);
+    validateLogEventSeeds(list("logEvents"), fail);
     return seed as SeedDocument;
 }
 
@@ -74,4 +88,6 @@ export function applySeed(store: OrgStore, seed: SeedDocument): void {
             profile: { ...group.profile, name: group.name, description: group.description ?? null },
         });
     }
+    applyEventHookSeeds(store, seed.eventHooks ?? []);
+    applyLogEventSeeds(store, seed.logEvents ?? []);
 }

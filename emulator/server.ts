@@ -6,7 +6,10 @@ import { internalError, OktaHttpError, rateLimited } from "./errors";
 import { readBody, requireLength, sendJson, type RequestContext } from "./http";
 import { RateLimiter, type RateLimitOptions } from "./rate-limits";
 import { Router, type RouteMatch } from "./router";
+import { EventHookDelivery, type EventHookOptions } from "./hooks/delivery";
+import { registerEventHookRoutes } from "./routes/event-hooks";
 import { registerGroupRoutes } from "./routes/groups";
+import { registerLogRoutes } from "./routes/logs";
 import { applySeed, type SeedDocument } from "./seed";
 import { OrgStore } from "./store";
 
@@ -17,6 +20,8 @@ export interface EmulatorOptions {
     port?: number;
     seed?: SeedDocument;
     rateLimits?: RateLimitOptions;
+    /** Event hook verification and delivery: timeouts, retry pause, queue bound. */
+    eventHooks?: EventHookOptions;
     /** Receives one line per request when set. */
     log?: (line: string) => void;
 }
@@ -30,6 +35,8 @@ const UNMATCHED = "(unmatched)";
 export class OktaEmulator {
     readonly store = new OrgStore();
     readonly rateLimiter: RateLimiter;
+    /** Event hook delivery; `await emulator.hooks.idle()` waits until every pending delivery is done. */
+    readonly hooks: EventHookDelivery;
     private readonly router = new Router();
     private server?: Server;
     private base = "";
@@ -39,7 +46,11 @@ export class OktaEmulator {
         if (options.seed) {
             applySeed(this.store, options.seed);
         }
+        this.hooks = new EventHookDelivery(this.store, () => this.base, options.eventHooks);
+        this.hooks.start();
         registerGroupRoutes(this.router, this.store);
+        registerEventHookRoutes(this.router, this.store, this.hooks);
+        registerLogRoutes(this.router, this.store);
     }
 
     /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. Set once `start` resolves. */
@@ -68,6 +79,7 @@ export class OktaEmulator {
     }
 
     async close(): Promise<void> {
+        await this.hooks.close();
         const server = this.server;
         if (!server) {
             return;

@@ -1,4 +1,6 @@
 import { Collection, newOktaId } from "./collection";
+import { apiTokenCaller } from "./log-caller";
+import type { EventHookRecord } from "./model/event-hooks";
 import type { AppRecord, AppUserRecord } from "./model/apps";
 import { Memberships } from "./model/memberships";
 import type { UserRecord } from "./model/users";
@@ -33,8 +35,9 @@ export class OrgStore {
     readonly apps = new Collection<AppRecord>();
     /** Assignments per app id. */
     readonly appUsers = new Map<string, Collection<AppUserRecord>>();
-    readonly log = new SystemLog();
     readonly apiTokens = new Map<string, ApiTokenRecord>();
+    readonly log = new SystemLog({ callerOf: (ctx) => apiTokenCaller(ctx, this.apiTokens) });
+    readonly eventHooks = new Collection<EventHookRecord>();
 
     constructor() {
         this.addGroup({
