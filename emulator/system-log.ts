@@ -143,7 +143,11 @@ export class SystemLog {
         this.events.push(event);
         this.trim();
         for (const listener of this.listeners) {
-            listener(event);
+            try {
+                listener(event);
+            } catch {
+                // A listener's failure (e.g. hook delivery) must not fail the request that logged the event.
+            }
         }
         return event;
     }

@@ -79,6 +79,9 @@ export class EventHookDelivery {
     }
 
     async close(): Promise<void> {
+        if (this.closed) {
+            return;
+        }
         this.closed = true;
         this.unsubscribe?.();
         await this.client.close();

@@ -4,6 +4,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { holdUntil, HookReceiver, replyStatus } from "../support/hook-receiver";
 import { schemaErrors, sharedDir } from "../support/openapi";
+import { validateSeed } from "../../emulator";
 import { startTestOrg, type RawResponse, type TestOrg } from "../support/emulator";
 
 const SECRET = "s3cr3t-shared-value-for-the-receiver";
@@ -452,6 +453,27 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             await createGroup("No hooks at all");
             await org.emulator.hooks.idle();
             expect(org.emulator.hooks.stats).to.deep.equal({ delivered: 0, failed: 0, retried: 0, dropped: 0 });
+        });
+    });
+
+    describe("seeds", () => {
+        it("start the org with a VERIFIED hook that receives events at once", async () => {
+            await org.close();
+            const seededId = "who0123456789abcdefgh";
+            org = await startTestOrg({ seed: { eventHooks: [{ id: seededId, verificationStatus: "VERIFIED", ...hookBody() }] } });
+            const hook = await org.api("GET", `/api/v1/eventHooks/${seededId}`);
+            expect(hook.body).to.include({ status: "ACTIVE", verificationStatus: "VERIFIED" });
+            expect(JSON.stringify(hook.body)).not.to.contain(SECRET);
+            await createGroup("Seeded delivery");
+            await org.emulator.hooks.idle();
+            expect(receiver.posts()).to.have.length(1);
+            expect(receiver.posts()[0].headers.authorization).to.equal(SECRET);
+        });
+
+        it("are checked like API bodies, naming the entry", () => {
+            const bad = { eventHooks: [{ ...hookBody({ events: { type: "EVENT_TYPE", items: ["nope.nothing"] } }) }] };
+            expect(() => validateSeed(bad, "seed.yaml")).to.throw(/seed\.yaml: eventHooks\[0\]: events\.items: Event type 'nope\.nothing'/);
+            expect(() => validateSeed({ logEvents: [{ eventType: "x" }] }, "seed.yaml")).to.throw(/logEvents\[0\]\.eventType/);
         });
     });
 
