@@ -81,10 +81,13 @@ function tokenize(source: string): Token[] {
     return tokens;
 }
 
+const MAX_NESTING = 100;
+
 /** Parses an expression; throws FilterSyntaxError with a message fit for an errorCause. */
 export function parseFilter(source: string): FilterNode {
     const tokens = tokenize(source);
     let position = 0;
+    let depth = 0;
     const peek = () => tokens[position];
     const keyword = (word: string) => peek()?.type === "word" && peek().text.toLowerCase() === word;
 
@@ -111,7 +114,12 @@ export function parseFilter(source: string): FilterNode {
         }
         if (token.type === "lparen") {
             position++;
+            // Deep nesting would exhaust the stack (a 500); no real query needs more than a few levels.
+            if (++depth > MAX_NESTING) {
+                throw new FilterSyntaxError(`Parentheses cannot be nested more than ${MAX_NESTING} deep`);
+            }
             const node = parseOr();
+            depth--;
             if (peek()?.type !== "rparen") {
                 throw new FilterSyntaxError("Missing closing parenthesis");
             }

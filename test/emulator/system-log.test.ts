@@ -264,6 +264,8 @@ describe("emulator: /api/v1/logs over HTTP", () => {
             );
             expectLogError(await filter('eventType eq "unterminated'), "E0000053", /^Invalid filter 'eventType eq "unterminated': /);
             expectLogError(await filter('eventType eq "x" and'), "E0000053", /^Invalid filter/);
+            // Deep nesting is refused rather than exhausting the parser's stack.
+            expectLogError(await filter(`${"(".repeat(5000)}eventType pr${")".repeat(5000)}`), "E0000053", /nested/);
             const unknownOp = await filter('eventType eqq "x"');
             expect(unknownOp.body).not.to.have.property("errorCauses");
         });
