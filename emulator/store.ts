@@ -1,5 +1,7 @@
 import type { JWK } from "jose";
 import { Collection, newOktaId } from "./collection";
+import { apiTokenCaller } from "./log-caller";
+import type { EventHookRecord } from "./model/event-hooks";
 import type { AppRecord, AppUserRecord } from "./model/apps";
 import { Memberships } from "./model/memberships";
 import type { UserRecord } from "./model/users";
@@ -56,9 +58,10 @@ export class OrgStore {
     readonly apps = new Collection<AppRecord>();
     /** Assignments per app id. */
     readonly appUsers = new Map<string, Collection<AppUserRecord>>();
-    readonly log = new SystemLog();
     readonly apiTokens = new Map<string, ApiTokenRecord>();
     readonly oauthClients = new Map<string, OAuthClientRecord>();
+    readonly log = new SystemLog({ callerOf: (ctx) => apiTokenCaller(ctx, this.apiTokens) });
+    readonly eventHooks = new Collection<EventHookRecord>();
 
     constructor() {
         this.addGroup({
