@@ -2,6 +2,14 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { applyAppSeeds, applyPolicySeeds, validateAppSeeds, validatePolicySeeds, type AppSeed, type PolicySeed } from "./seed-directory";
 import { applyOAuthSeed, validateOAuthSeed, type ServiceAppSeed, type WebAppSeed } from "./oauth/seed";
+import {
+    applyEventHookSeeds,
+    applyLogEventSeeds,
+    validateEventHookSeeds,
+    validateLogEventSeeds,
+    type EventHookSeed,
+    type LogEventSeed,
+} from "./hooks/seed";
 import type { GroupType, OrgStore } from "./store";
 
 /** The YAML seed file: what the emulated org holds when it starts. */
@@ -23,10 +31,14 @@ export interface SeedDocument {
     serviceApps?: ServiceAppSeed[];
     /** OAuth web apps (authorization code + client secret) with redirect URIs and granted scopes. */
     webApps?: WebAppSeed[];
+    /** Event hooks: the API's create body, plus optional `id` and `verificationStatus`. */
+    eventHooks?: EventHookSeed[];
+    /** System Log history, appended oldest first. */
+    logEvents?: LogEventSeed[];
 }
 
 const GROUP_TYPES: GroupType[] = ["OKTA_GROUP", "APP_GROUP"];
-const SECTIONS = ["tokens", "groups", "apps", "policies", "serviceApps", "webApps"];
+const SECTIONS = ["tokens", "groups", "apps", "policies", "serviceApps", "webApps", "eventHooks", "logEvents"];
 
 export function loadSeedFile(path: string): SeedDocument {
     let document: unknown;
@@ -83,6 +95,8 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
     validateAppSeeds(list("apps"), fail);
     validatePolicySeeds(list("policies"), fail);
     validateOAuthSeed(list, fail);
+    validateEventHookSeeds(list("eventHooks"), fail);
+    validateLogEventSeeds(list("logEvents"), fail);
     return seed as SeedDocument;
 }
 
@@ -101,4 +115,6 @@ export function applySeed(store: OrgStore, seed: SeedDocument): void {
         });
     }
     applyOAuthSeed(store, seed);
+    applyEventHookSeeds(store, seed.eventHooks ?? []);
+    applyLogEventSeeds(store, seed.logEvents ?? []);
 }

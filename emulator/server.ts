@@ -8,9 +8,12 @@ import { RateLimiter, type RateLimitOptions } from "./rate-limits";
 import { AuthorizationServer, type OAuthOptions } from "./oauth/authorization-server";
 import { Router, type RouteMatch } from "./router";
 import { registerAppRoutes } from "./routes/apps";
+import { EventHookDelivery, type EventHookOptions } from "./hooks/delivery";
+import { registerEventHookRoutes } from "./routes/event-hooks";
 import { registerGroupRoutes } from "./routes/groups";
 import { registerPolicyRoutes } from "./routes/policies";
 import { registerOAuthRoutes } from "./routes/oauth";
+import { registerLogRoutes } from "./routes/logs";
 import { applySeed, type SeedDocument } from "./seed";
 import { OrgStore } from "./store";
 
@@ -23,6 +26,8 @@ export interface EmulatorOptions {
     rateLimits?: RateLimitOptions;
     /** The org authorization server: access token lifetime, clock, DPoP and scope policies. */
     oauth?: OAuthOptions;
+    /** Event hook verification and delivery: timeouts, retry pause, queue bound. */
+    eventHooks?: EventHookOptions;
     /** Receives one line per request when set. */
     log?: (line: string) => void;
 }
@@ -37,6 +42,8 @@ export class OktaEmulator {
     readonly store = new OrgStore();
     readonly rateLimiter: RateLimiter;
     readonly authorizationServer: AuthorizationServer;
+    /** Event hook delivery; `await emulator.hooks.idle()` waits until every pending delivery is done. */
+    readonly hooks: EventHookDelivery;
     private readonly router = new Router();
     private server?: Server;
     private base = "";
@@ -51,6 +58,10 @@ export class OktaEmulator {
         registerAppRoutes(this.router, this.store);
         registerPolicyRoutes(this.router, this.store);
         registerOAuthRoutes(this.router, this.authorizationServer);
+        this.hooks = new EventHookDelivery(this.store, () => this.base, options.eventHooks);
+        this.hooks.start();
+        registerEventHookRoutes(this.router, this.store, this.hooks);
+        registerLogRoutes(this.router, this.store);
     }
 
     /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. Set once `start` resolves. */
@@ -79,6 +90,7 @@ export class OktaEmulator {
     }
 
     async close(): Promise<void> {
+        await this.hooks.close();
         const server = this.server;
         if (!server) {
             return;

@@ -1,5 +1,7 @@
 import type { JWK } from "jose";
 import { Collection, newOktaId } from "./collection";
+import { apiTokenCaller } from "./log-caller";
+import type { EventHookRecord } from "./model/event-hooks";
 import type { AppRecord, AppUserRecord } from "./model/apps";
 import { Memberships } from "./model/memberships";
 import { defaultPolicies, newPolicy, type PolicyInput, type PolicyRecord } from "./model/policies";
@@ -60,9 +62,10 @@ export class OrgStore {
     /** Assignments per app id. */
     readonly appUsers = new Map<string, Collection<AppUserRecord>>();
     readonly policies = new Collection<PolicyRecord>();
-    readonly log = new SystemLog();
     readonly apiTokens = new Map<string, ApiTokenRecord>();
     readonly oauthClients = new Map<string, OAuthClientRecord>();
+    readonly log = new SystemLog({ callerOf: (ctx) => apiTokenCaller(ctx, this.apiTokens) });
+    readonly eventHooks = new Collection<EventHookRecord>();
 
     constructor() {
         this.addGroup({

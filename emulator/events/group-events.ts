@@ -8,18 +8,18 @@ import { groupTarget, userTarget } from "./targets";
 type Caller = Pick<RequestContext, "requestId" | "url" | "headers">;
 
 export function logGroupCreated(log: SystemLog, ctx: Caller, group: GroupRecord): void {
-    log.append({ eventType: "group.lifecycle.create", displayMessage: "Create okta group", target: [groupTarget(group)] }, ctx);
+    log.append({ eventType: "group.lifecycle.create", displayMessage: "Create Okta group", target: [groupTarget(group)] }, ctx);
 }
 
 export function logGroupDeleted(log: SystemLog, ctx: Caller, group: GroupRecord): void {
-    log.append({ eventType: "group.lifecycle.delete", displayMessage: "Delete okta group", target: [groupTarget(group)] }, ctx);
+    log.append({ eventType: "group.lifecycle.delete", displayMessage: "Delete Okta group", target: [groupTarget(group)] }, ctx);
 }
 
 export function logGroupProfileUpdated(log: SystemLog, ctx: Caller, group: GroupRecord, before: GroupRecord["profile"]): void {
     log.append(
         {
             eventType: "group.profile.update",
-            displayMessage: "Update group profile",
+            displayMessage: "Okta group profile updated",
             target: [{ ...groupTarget(group), changeDetails: { from: { ...before }, to: { ...group.profile } } }],
         },
         ctx,

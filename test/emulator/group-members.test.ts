@@ -29,8 +29,8 @@ describe("emulator: group members over HTTP", () => {
         expect(more).to.have.length(0);
         expect(event.displayMessage).to.equal("Add user to group membership");
         expect(event.target).to.deep.equal([
-            { id: alice.id, type: "User", alternateId: "alice@example.com", displayName: "Alice Smith", detailEntry: null },
-            { id: groupId, type: "UserGroup", alternateId: "unknown", displayName: "Eng", detailEntry: null },
+            { id: alice.id, type: "User", alternateId: "alice@example.com", displayName: "Alice Smith" },
+            { id: groupId, type: "UserGroup", alternateId: "unknown", displayName: "Eng" },
         ]);
         expect(event.debugContext.debugData.requestId).to.equal(first.headers.get("x-okta-request-id"));
     });
