@@ -25,7 +25,7 @@ async function run(members: number): Promise<void> {
             Array.from({ length: IN_FLIGHT }, async () => {
                 while (next < userIds.length) {
                     const userId = userIds[next++];
-                    const res = await fetch(`${url}/api/v1/groups/${groupId}/users/${userId}`, { method: "PUT", headers: { ...headers, "Content-Length": "0" } });
+                    const res = await fetch(`${url}/api/v1/groups/${groupId}/users/${userId}`, { method: "PUT", headers, body: "" });
                     if (res.status !== 204) {
                         throw new Error(`PUT member answered ${res.status}`);
                     }
