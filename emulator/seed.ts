@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { applyUserSeed, USER_SEED_SECTIONS, validateUserSeed, type UserSeed } from "./seed-users";
 import type { GroupType, OrgStore } from "./store";
 
 /** The YAML seed file: what the emulated org holds when it starts. */
-export interface SeedDocument {
+export interface SeedDocument extends UserSeed {
     /** API tokens accepted as `Authorization: SSWS <token>`. */
     tokens?: { token: string; name?: string }[];
     groups?: { id?: string; name: string; description?: string; type?: GroupType; profile?: Record<string, unknown> }[];
@@ -31,8 +32,9 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
     }
     const seed = document as Record<string, unknown>;
     for (const key of Object.keys(seed)) {
-        if (!["tokens", "groups"].includes(key)) {
-            fail(key, "unknown section (expected tokens, groups)");
+        const sections = ["tokens", "groups", ...USER_SEED_SECTIONS];
+        if (!sections.includes(key)) {
+            fail(key, `unknown section (expected ${sections.join(", ")})`);
         }
     }
     const list = (key: string): Record<string, unknown>[] => {
@@ -60,6 +62,7 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
             fail(`groups[${i}].type`, `must be one of ${GROUP_TYPES.join(", ")}`);
         }
     });
+    validateUserSeed(seed, fail);
     return seed as SeedDocument;
 }
 
@@ -74,4 +77,7 @@ export function applySeed(store: OrgStore, seed: SeedDocument): void {
             profile: { ...group.profile, name: group.name, description: group.description ?? null },
         });
     }
+    applyUserSeed(store, seed, (where, what) => {
+        throw new Error(`seed: ${where}: ${what}`);
+    });
 }

@@ -7,7 +7,7 @@ import { readBody, requireLength, sendJson, type RequestContext } from "./http";
 import { RateLimiter, type RateLimitOptions } from "./rate-limits";
 import { Router, type RouteMatch } from "./router";
 import { registerGroupRoutes } from "./routes/groups";
-import { registerUserRoutes } from "./routes/users";
+import { registerUserAreaRoutes } from "./routes/user-area";
 import { applySeed, type SeedDocument } from "./seed";
 import { OrgStore } from "./store";
 
@@ -41,7 +41,7 @@ export class OktaEmulator {
             applySeed(this.store, options.seed);
         }
         registerGroupRoutes(this.router, this.store);
-        registerUserRoutes(this.router, this.store);
+        registerUserAreaRoutes(this.router, this.store);
     }
 
     /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. Set once `start` resolves. */

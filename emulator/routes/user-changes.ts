@@ -103,6 +103,20 @@ export function resolveRealm(store: OrgStore, id: string | undefined): RealmReco
     return realm;
 }
 
+/** A realm with domains admits only users whose login and email are in one of them (SPEC RealmProfile). */
+export function checkRealmDomains(realm: RealmRecord, profile: UserProfile): void {
+    const domains = realm.profile.domains.map((d) => d.toLowerCase());
+    if (domains.length === 0) {
+        return;
+    }
+    const causes = (["login", "email"] as const)
+        .filter((field) => !domains.includes(profile[field].slice(profile[field].lastIndexOf("@") + 1).toLowerCase()))
+        .map((field) => `${field}: The domain is not allowed in realm '${realm.profile.name}'`);
+    if (causes.length > 0) {
+        throw validationFailed(causes[0].split(":")[0], causes);
+    }
+}
+
 export function userTarget(user: UserRecord): LogTarget {
     return logTarget("User", user.id, user.profile.login, userDisplayName(user));
 }

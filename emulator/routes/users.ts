@@ -9,7 +9,7 @@ import type { GroupRecord, OrgStore } from "../store";
 import { logTarget } from "../system-log";
 import { oktaTimestamp } from "../time";
 import { groupResource } from "./groups";
-import { applyCredentials, checkedProfile, logUserEvent, resolveRealm, resolveUserType, userTarget } from "./user-changes";
+import { applyCredentials, checkedProfile, checkRealmDomains, logUserEvent, resolveRealm, resolveUserType, userTarget } from "./user-changes";
 import { providerTypeOf, queryFlag, readUserInput, type UserInput } from "./user-input";
 import { listUsers } from "./user-queries";
 import { userETag, userResource } from "./user-resource";
@@ -73,6 +73,7 @@ function createUser(ctx: RequestContext, store: OrgStore) {
     const type = resolveUserType(store, input.type?.id);
     const realm = resolveRealm(store, input.realmId);
     const profile = checkedProfile(store, input.profile, "newUser");
+    checkRealmDomains(realm, profile);
     const credentials = initialCredentials(ctx, input);
     const now = oktaTimestamp();
     const user: UserRecord = {
@@ -172,6 +173,9 @@ function updateUser(ctx: RequestContext, store: OrgStore, mode: "partial" | "rep
     const realm = input.realmId === undefined ? undefined : resolveRealm(store, input.realmId);
     const previousLogin = user.profile.login;
     const profile = input.profile === undefined ? user.profile : checkedProfile(store, nextProfile(user, input.profile, mode), "user", user.id);
+    if (input.profile !== undefined || realm) {
+        checkRealmDomains(realm ?? resolveRealm(store, user.realmId), profile);
+    }
     const credentials: UserCredentials = { ...user.credentials };
     const passwordChanged = applyCredentials(credentials, input.credentials, profile, user.status === "STAGED");
 
