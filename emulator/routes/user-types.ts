@@ -34,7 +34,8 @@ export function userTypeResource(ctx: RequestContext, type: UserTypeRecord): Rec
         id: type.id,
         displayName: type.displayName,
         name: type.name,
-        description: type.description,
+        // The spec does not let `description` be null: a type without one has no such property.
+        ...(type.description === null ? {} : { description: type.description }),
         createdBy: type.createdBy,
         lastUpdatedBy: type.lastUpdatedBy,
         created: type.created,

@@ -35,7 +35,8 @@ describe("emulator: user types", () => {
         const patched = await org.api("POST", `${base}/${type.id}`, { body: { displayName: "Updated" } });
         expect(patched.body).to.include({ displayName: "Updated", description: "Terraform Acceptance Test User Type", name: "testAcc_1" });
         const replaced = await org.api("PUT", `${base}/${type.id}`, { body: { name: "testAcc_1", displayName: "Replaced" } });
-        expect(replaced.body).to.include({ displayName: "Replaced", description: null });
+        expect(replaced.body).to.include({ displayName: "Replaced" });
+        expect(replaced.body, "PUT without a description removes it").not.to.have.property("description");
         expectOktaError(await org.api("PUT", `${base}/${type.id}`, { body: { name: "renamed", displayName: "X" } }), 400, "E0000001");
         expectOktaError(await org.api("PUT", `${base}/${type.id}`, { body: { displayName: "X" } }), 400, "E0000001");
 
