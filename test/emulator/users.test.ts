@@ -366,6 +366,52 @@ describe("emulator: /api/v1/users", () => {
     });
 });
 
+describe("emulator: users area never answers 5xx to odd input", () => {
+    const bodies: unknown[] = [
+        null, [], "text", 42, true, {}, { profile: [] }, { profile: null }, { profile: { login: {} } }, { profile: { login: ["a"] } },
+        { credentials: null }, { credentials: [] }, { credentials: { password: null } }, { credentials: { password: { value: null } } },
+        { credentials: { password: { hash: "x" } } }, { credentials: { recovery_question: { question: 1 } } }, { credentials: { provider: 7 } },
+        { type: "oty" }, { type: { id: 1 } }, { realmId: {} }, { groupIds: [1, 2] }, { oldPassword: 1 }, { newPassword: { value: [] } },
+        { password: "x", recovery_question: null }, { name: {}, displayName: [] }, { profile: { name: 1, domains: {} } },
+        { profile: { firstName: "a".repeat(10_000), login: "\u0000@x.y", email: "e@x.y", lastName: "l" } },
+    ];
+    const targets = (userId: string, typeId: string, realmId: string): [string, string][] => [
+        ["POST", "/api/v1/users"],
+        ["POST", `/api/v1/users/${userId}`],
+        ["PUT", `/api/v1/users/${userId}`],
+        ["POST", `/api/v1/users/${userId}/credentials/change_password`],
+        ["POST", `/api/v1/users/${userId}/credentials/change_recovery_question`],
+        ["POST", "/api/v1/meta/types/user"],
+        ["POST", `/api/v1/meta/types/user/${typeId}`],
+        ["PUT", `/api/v1/meta/types/user/${typeId}`],
+        ["POST", "/api/v1/realms"],
+        ["PUT", `/api/v1/realms/${realmId}`],
+    ];
+
+    it("answers every odd body to every write endpoint with a 2xx or an Okta-shaped 4xx", async () => {
+        const org = await startTestOrg({ seed: { users: [{ login: "odd@example.com", password: PASSWORD }], userTypes: [{ name: "odd" }], realms: [{ name: "Odd" }] } });
+        try {
+            const userId = (await org.api("GET", "/api/v1/users/odd")).body.id;
+            const typeId = (await org.api("GET", "/api/v1/meta/types/user")).body[1].id;
+            const realmId = (await org.api("GET", "/api/v1/realms")).body[1].id;
+            for (const [method, path] of targets(userId, typeId, realmId)) {
+                for (const body of bodies) {
+                    const res = await org.api(method, path, { rawBody: JSON.stringify(body) });
+                    expect(res.status, `${method} ${path} ${JSON.stringify(body)}`).to.be.below(500);
+                    if (res.status >= 400) {
+                        expect(res.body.errorCode, `${method} ${path} ${JSON.stringify(body)}`).to.match(/^E0000\d{3}$/);
+                    }
+                }
+            }
+            for (const query of ["?search=%", "?filter=%22", "?search=profile.x%20eq%20%22", "?sortBy=&search=id%20pr", "?after=&limit=", "?q="]) {
+                expect((await org.api("GET", `/api/v1/users${query}`)).status, query).to.be.below(500);
+            }
+        } finally {
+            await org.close();
+        }
+    });
+});
+
 describe("emulator: user seeds", () => {
     it("seeds users with status, password, groups, type, realm and factors", async () => {
         const org = await startTestOrg({
