@@ -113,6 +113,8 @@ export const passwordResetFailed = () =>
 export const credentialsUpdateFailed = (cause: string) =>
     new OktaHttpError(403, "E0000014", "Update of credentials failed", [{ errorSummary: cause }]);
 
+export const forgotPasswordNotAllowed = () => new OktaHttpError(403, "E0000034", "Forgot password not allowed on specified user.");
+
 export const changePasswordNotAllowed = () => new OktaHttpError(403, "E0000035", "Change password not allowed on specified user.");
 
 export const changeRecoveryQuestionNotAllowed = () =>

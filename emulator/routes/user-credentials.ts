@@ -1,4 +1,11 @@
-import { changePasswordNotAllowed, changeRecoveryQuestionNotAllowed, credentialsUpdateFailed, malformedBody } from "../errors";
+import { randomBytes } from "node:crypto";
+import {
+    changePasswordNotAllowed,
+    changeRecoveryQuestionNotAllowed,
+    credentialsUpdateFailed,
+    forgotPasswordNotAllowed,
+    malformedBody,
+} from "../errors";
 import { jsonBody, ok, type RequestContext } from "../http";
 import { meetsPasswordPolicy, PASSWORD_REQUIREMENTS, secretMatches, storedPassword } from "../model/passwords";
 import type { UserRecord, UserStatus } from "../model/users";
@@ -11,9 +18,9 @@ import { credentialsResource } from "./user-resource";
 import { requireUser } from "./users";
 
 /**
- * Credential operations that check the current password: `change_password` and `change_recovery_question`. Both answer
- * with the user's credentials object (recorded traffic). Setting a password without the old one is an update of the
- * user (routes/users.ts).
+ * Credential operations of the user themselves: `change_password` and `change_recovery_question` check the current
+ * password and answer with the user's credentials object (recorded traffic); `forgot_password` starts recovery by the
+ * recovery question. Setting a password without the old one is an update of the user (routes/users.ts).
  */
 
 /** Users who hold a password they can prove: only they may change it. */
@@ -22,7 +29,21 @@ const SIGNED_UP: readonly UserStatus[] = ["ACTIVE", "PASSWORD_EXPIRED"];
 export function registerUserCredentialRoutes(router: Router, store: OrgStore): void {
     router
         .on("POST", "/api/v1/users/:id/credentials/change_password", (ctx) => changePassword(ctx, store))
-        .on("POST", "/api/v1/users/:id/credentials/change_recovery_question", (ctx) => changeRecoveryQuestion(ctx, store));
+        .on("POST", "/api/v1/users/:id/credentials/change_recovery_question", (ctx) => changeRecoveryQuestion(ctx, store))
+        .on("POST", "/api/v1/users/:id/credentials/forgot_password", (ctx) => forgotPassword(ctx, store));
+}
+
+/** Only ACTIVE users with a recovery question; the status does not change (SPEC forgotPassword). */
+function forgotPassword(ctx: RequestContext, store: OrgStore) {
+    const user = requireUser(store, ctx.params.id);
+    if (user.status !== "ACTIVE" || !user.credentials.recoveryQuestion) {
+        throw forgotPasswordNotAllowed();
+    }
+    logUserEvent(store, ctx, "user.account.reset_password", "Forgot password for Okta user", user);
+    if (queryFlag(ctx, "sendEmail", true)) {
+        return ok({});
+    }
+    return ok({ resetPasswordUrl: `${ctx.baseUrl}/signin/reset-password/${randomBytes(15).toString("base64url")}` });
 }
 
 function changePassword(ctx: RequestContext, store: OrgStore) {

@@ -38,7 +38,7 @@ const LIFECYCLE_PATHS: Record<string, string> = {
 };
 
 /** Links to operations on the user's own credentials, offered once the user has a password. */
-const CREDENTIAL_LINKS = ["forgotPassword", "changeRecoveryQuestion", "changePassword"];
+const CREDENTIAL_LINKS = ["changeRecoveryQuestion", "changePassword"];
 const CREDENTIAL_STATUSES: readonly UserStatus[] = ["ACTIVE", "PASSWORD_EXPIRED"];
 
 /** `Content-Type: application/json; okta-response="omitCredentials,..."` trims the user (notes §8). */
@@ -111,6 +111,9 @@ function userLinks(ctx: RequestContext, user: UserRecord, trimming: Trimming): R
     const names = [...OPERATIONS_BY_STATUS[user.status], "resetFactors"];
     if (user.credentials.password && CREDENTIAL_STATUSES.includes(user.status) && !trimming.omitCredentialsLinks) {
         names.push(...CREDENTIAL_LINKS);
+        if (user.status === "ACTIVE" && user.credentials.recoveryQuestion) {
+            names.push("forgotPassword");
+        }
     }
     for (const name of names) {
         links[name] = name === "delete" ? { href: self, method: "DELETE" } : { href: `${self}/${LIFECYCLE_PATHS[name]}`, method: "POST" };

@@ -92,6 +92,7 @@ describe("emulator: users area conforms to Okta's OpenAPI response schemas", () 
             password: { value: "Harmonica77" },
             recovery_question: { question: "Q?", answer: "An answer" },
         });
+        await call("POST", "/api/v1/users/{userId}/credentials/forgot_password", `${base}/credentials/forgot_password?sendEmail=false`, 200);
         await call("POST", "/api/v1/users/{id}/lifecycle/reset_factors", `${base}/lifecycle/reset_factors`, 200);
         await call("POST", "/api/v1/users/{id}/lifecycle/unlock", "/api/v1/users/locked@example.com/lifecycle/unlock", 200);
         await call("POST", "/api/v1/users/{id}/lifecycle/deactivate", `${base}/lifecycle/deactivate`, 200);

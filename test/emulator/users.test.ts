@@ -74,7 +74,7 @@ describe("emulator: /api/v1/users", () => {
                 password: {}, recovery_question: { question: "Which symbol?" }, provider: { type: "OKTA", name: "OKTA" },
             });
             expect(JSON.stringify(user)).not.to.contain(PASSWORD).and.not.to.contain("Forty Two");
-            expect(Object.keys(user._links).sort()).to.deep.equal([
+            expect(Object.keys(user._links).sort(), "recorded ACTIVE user with a recovery question").to.deep.equal([
                 "changePassword", "changeRecoveryQuestion", "deactivate", "expirePassword", "forgotPassword", "resetFactors",
                 "resetPassword", "schema", "self", "suspend", "type",
             ]);
@@ -276,6 +276,20 @@ describe("emulator: /api/v1/users", () => {
             const res = await org.api("POST", path, { body: { password: { value: PASSWORD }, recovery_question: question } });
             expect(res.body.recovery_question).to.deep.equal({ question: "0011 & 1010" });
             expect((await org.api("GET", `/api/v1/users/${user.id}`)).body.credentials.recovery_question.question).to.equal("0011 & 1010");
+        });
+
+        it("starts forgot-password recovery only for ACTIVE users with a recovery question (E0000034)", async () => {
+            const withQuestion = await createOk({
+                profile: profileFor("fern"),
+                credentials: { password: { value: PASSWORD }, recovery_question: { question: "Q?", answer: "An answer" } },
+            });
+            expect(withQuestion._links).to.have.property("forgotPassword");
+            const res = await org.api("POST", `/api/v1/users/${withQuestion.id}/credentials/forgot_password?sendEmail=false`, { rawBody: "" });
+            expect(res.body.resetPasswordUrl).to.match(/\/signin\/reset-password\/[\w-]+$/);
+            expect((await org.api("GET", `/api/v1/users/${withQuestion.id}`)).body.status, "the status does not change").to.equal("ACTIVE");
+            const without = await createOk({ profile: profileFor("finn"), credentials: { password: { value: PASSWORD } } });
+            expect(without._links).not.to.have.property("forgotPassword");
+            expectOktaError(await org.api("POST", `/api/v1/users/${without.id}/credentials/forgot_password`, { rawBody: "" }), 403, "E0000034");
         });
 
         it("refuses credential changes to users who have not signed up (E0000035, E0000036)", async () => {
