@@ -258,10 +258,11 @@ function listAppLinks(ctx: RequestContext, store: OrgStore) {
         links.push({
             id: user.id,
             label: app.label,
-            linkUrl: `${ctx.baseUrl}/home/${app.name}/${app.id}/${app.signOnMode === "SAML_2_0" ? "aln" : "alnk"}${links.length}`,
+            linkUrl: `${ctx.baseUrl}/home/${app.name}/${app.id}/${links.length}`,
             logoUrl: `${ctx.baseUrl}/assets/img/logos/default.png`,
             appName: app.name,
             appInstanceId: app.id,
+            // Stable per app and user, in Okta's 20-character `0ua…` form.
             appAssignmentId: `0ua${app.id.slice(3, 10)}${user.id.slice(-10)}`,
             credentialsSetup: false,
             hidden: false,
