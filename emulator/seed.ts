@@ -10,10 +10,11 @@ import {
     type EventHookSeed,
     type LogEventSeed,
 } from "./hooks/seed";
+import { applyUserSeed, USER_SEED_SECTIONS, validateUserSeed, type UserSeed } from "./seed-users";
 import type { GroupType, OrgStore } from "./store";
 
 /** The YAML seed file: what the emulated org holds when it starts. */
-export interface SeedDocument {
+export interface SeedDocument extends UserSeed {
     /** API tokens accepted as `Authorization: SSWS <token>`. */
     tokens?: { token: string; name?: string }[];
     groups?: {
@@ -38,7 +39,7 @@ export interface SeedDocument {
 }
 
 const GROUP_TYPES: GroupType[] = ["OKTA_GROUP", "APP_GROUP"];
-const SECTIONS = ["tokens", "groups", "apps", "policies", "serviceApps", "webApps", "eventHooks", "logEvents"];
+const SECTIONS = ["tokens", "groups", "apps", "policies", ...USER_SEED_SECTIONS, "serviceApps", "webApps", "eventHooks", "logEvents"];
 
 export function loadSeedFile(path: string): SeedDocument {
     let document: unknown;
@@ -97,6 +98,7 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
     validateOAuthSeed(list, fail);
     validateEventHookSeeds(list("eventHooks"), fail);
     validateLogEventSeeds(list("logEvents"), fail);
+    validateUserSeed(seed, fail);
     return seed as SeedDocument;
 }
 
@@ -117,4 +119,7 @@ export function applySeed(store: OrgStore, seed: SeedDocument): void {
     applyOAuthSeed(store, seed);
     applyEventHookSeeds(store, seed.eventHooks ?? []);
     applyLogEventSeeds(store, seed.logEvents ?? []);
+    applyUserSeed(store, seed, (where, what) => {
+        throw new Error(`seed: ${where}: ${what}`);
+    });
 }

@@ -14,6 +14,7 @@ import { registerGroupRoutes } from "./routes/groups";
 import { registerPolicyRoutes } from "./routes/policies";
 import { registerOAuthRoutes } from "./routes/oauth";
 import { registerLogRoutes } from "./routes/logs";
+import { registerUserAreaRoutes } from "./routes/user-area";
 import { applySeed, type SeedDocument } from "./seed";
 import { OrgStore } from "./store";
 
@@ -62,6 +63,7 @@ export class OktaEmulator {
         this.hooks.start();
         registerEventHookRoutes(this.router, this.store, this.hooks);
         registerLogRoutes(this.router, this.store);
+        registerUserAreaRoutes(this.router, this.store);
     }
 
     /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. Set once `start` resolves. */

@@ -3,8 +3,13 @@ import { Collection, newOktaId } from "./collection";
 import { apiTokenCaller } from "./log-caller";
 import type { EventHookRecord } from "./model/event-hooks";
 import type { AppRecord, AppUserRecord } from "./model/apps";
+import type { FactorRecord } from "./model/factors";
 import { Memberships } from "./model/memberships";
 import { defaultPolicies, newPolicy, type PolicyInput, type PolicyRecord } from "./model/policies";
+import { Realms } from "./model/realms";
+import { LoginIndex } from "./model/user-logins";
+import { UserProfileSchema } from "./model/user-profile";
+import { UserTypes } from "./model/user-types";
 import type { UserRecord } from "./model/users";
 import { SystemLog } from "./system-log";
 import { oktaTimestamp } from "./time";
@@ -57,6 +62,13 @@ export interface OAuthClientRecord {
 export class OrgStore {
     readonly groups = new Collection<GroupRecord>();
     readonly users = new Collection<UserRecord>();
+    /** Login and shortname -> user id; kept in step with `users` by model/user-directory.ts. */
+    readonly userLogins = new LoginIndex();
+    readonly userSchema = new UserProfileSchema();
+    readonly userTypes = new UserTypes();
+    readonly realms = new Realms();
+    /** Enrolled factors per user id. */
+    readonly userFactors = new Map<string, Collection<FactorRecord>>();
     readonly memberships = new Memberships((groupId) => this.membershipChanged(groupId));
     readonly apps = new Collection<AppRecord>();
     /** Assignments per app id. */

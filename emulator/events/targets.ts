@@ -1,12 +1,11 @@
 /** System Log `target` entries for the objects the directory routes change, shaped as Okta's. */
 import type { AppRecord, AppUserRecord } from "../model/apps";
-import type { UserRecord } from "../model/users";
+import { userDisplayName, type UserRecord } from "../model/users";
 import type { GroupRecord } from "../store";
 import { logTarget, type LogTarget } from "../system-log";
 
-export function userTarget(user: UserRecord): LogTarget {
-    return logTarget("User", user.id, user.profile.login, displayNameOf(user));
-}
+/** The users area's own target for a user. */
+export { userTarget } from "../routes/user-changes";
 
 export function groupTarget(group: GroupRecord): LogTarget {
     // Okta has no alternate id for groups and says so.
@@ -18,9 +17,5 @@ export function appTarget(app: AppRecord): LogTarget {
 }
 
 export function appUserTarget(user: UserRecord, assignment: AppUserRecord): LogTarget {
-    return logTarget("AppUser", user.id, assignment.credentials.userName ?? user.profile.login, displayNameOf(user));
-}
-
-function displayNameOf(user: UserRecord): string {
-    return [user.profile.firstName, user.profile.lastName].filter(Boolean).join(" ") || user.profile.login;
+    return logTarget("AppUser", user.id, assignment.credentials.userName ?? user.profile.login, userDisplayName(user));
 }

@@ -2,7 +2,7 @@
 import type { RequestContext } from "../http";
 import { appLinkHref, type AppRecord, type AppUserRecord } from "../model/apps";
 import type { UserRecord } from "../model/users";
-import { userResource } from "./user-stand-in";
+import { userResource } from "./user-resource";
 
 /** The emulated org's id, part of every app's `orn`. */
 const ORG_ID = "00oEmulatorOrg000000";

@@ -9,7 +9,7 @@ import type { UserRecord } from "../model/users";
 import { linkHeaders, pageLimit } from "../paging";
 import type { GroupRecord, OrgStore } from "../store";
 import { findUser } from "./lookup";
-import { userSummaryResource } from "./user-stand-in";
+import { userSummaryResource } from "./user-resource";
 
 /** The spec's default is 1000 ("for historical reasons"); Okta recommends 200. */
 const MEMBERS_DEFAULT_LIMIT = 1000;

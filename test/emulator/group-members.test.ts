@@ -2,7 +2,7 @@ import { expect } from "chai";
 import type { UserRecord } from "../../emulator/model/users";
 import { addTestUser } from "../support/directory";
 import { startTestOrg, type TestOrg } from "../support/emulator";
-import { expectOktaError, nextLink } from "../support/okta-error";
+import { expectOktaError, nextLink } from "../support/okta-assertions";
 
 describe("emulator: group members over HTTP", () => {
     let org: TestOrg;

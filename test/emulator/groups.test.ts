@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { startTestOrg, type TestOrg } from "../support/emulator";
-import { expectOktaError } from "../support/okta-error";
+import { expectOktaError } from "../support/okta-assertions";
 
 describe("emulator: /api/v1/groups over HTTP", () => {
     let org: TestOrg;

@@ -1,16 +1,17 @@
-import { newOktaId } from "../../emulator/collection";
+import { insertUser, newUserId } from "../../emulator/model/user-directory";
+import { storedPassword } from "../../emulator/model/passwords";
 import type { UserRecord } from "../../emulator/model/users";
 import type { TestOrg } from "./emulator";
 
 /**
- * Puts a user straight into the emulated org (and into Everyone, as user creation does), for tests of the group and
- * app routes that need users but not the users API.
+ * Puts an ACTIVE user straight into the emulated org (through the users area's own insert, so the login index and
+ * Everyone stay consistent), for tests of the group and app routes that need many users but not the users API.
  */
 export function addTestUser(org: TestOrg, login: string, profile: Partial<UserRecord["profile"]> = {}): UserRecord {
     const now = "2026-01-02T03:04:05.000Z";
     const store = org.emulator.store;
-    const user = store.users.insert({
-        id: newOktaId("00u"),
+    return insertUser(store, {
+        id: newUserId(),
         status: "ACTIVE",
         created: now,
         activated: now,
@@ -18,10 +19,8 @@ export function addTestUser(org: TestOrg, login: string, profile: Partial<UserRe
         lastLogin: null,
         lastUpdated: now,
         passwordChanged: now,
-        type: { id: "oty1emulatordefault0" },
+        type: { id: store.userTypes.defaultType.id },
         profile: { login, email: login, firstName: "Test", lastName: login.split("@")[0], ...profile },
-        credentials: { password: { value: "Secret-123" }, provider: { type: "OKTA", name: "OKTA" } },
+        credentials: { password: storedPassword("Secret-123"), provider: { type: "OKTA", name: "OKTA" } },
     });
-    store.memberships.add(store.everyone.id, user.id);
-    return user;
 }

@@ -1,22 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { parse } from "yaml";
+import path from "node:path";
+import { cassetteFiles, loadInteractions, type Interaction } from "./cassettes";
 
-/** One recorded request and response of a cassette (go-vcr v2). */
-export interface RecordedInteraction {
-    request: { method: string; url: string; body: string };
-    response: { code: number; headers: Record<string, string[]>; body: string };
-}
-
-/** The shared facts directory: `../shared` next to the repo, or `/work/shared`. */
-export function sharedDir(): string {
-    const beside = resolve(__dirname, "..", "..", "..", "..", "shared");
-    return existsSync(beside) ? beside : "/work/shared";
-}
-
-/** The interactions of `cassettes/<test>/<org>.yaml` that match `method` and a URL pattern. */
-export function recorded(test: string, method: string, url: RegExp, org = "oie-00"): RecordedInteraction[] {
-    const file = resolve(sharedDir(), "okta", "cassettes", test, `${org}.yaml`);
-    const cassette = parse(readFileSync(file, "utf8")) as { interactions: RecordedInteraction[] };
-    return cassette.interactions.filter((i) => i.request.method === method && url.test(i.request.url));
+/** The recorded interactions of one cassette (`oie-00` by default) that match `method` and a URL pattern. */
+export function recorded(test: string, method: string, url: RegExp, org = "oie-00"): Interaction[] {
+    const file = cassetteFiles(test).find((f) => path.basename(f) === `${org}.yaml`);
+    if (!file) {
+        throw new Error(`no ${org} cassette for ${test}`);
+    }
+    return loadInteractions(file).filter((i) => i.request.method === method && url.test(i.request.url));
 }
