@@ -9,8 +9,9 @@ const USAGE = `Usage: okta-emulator [--port N] [--host ADDR] [--seed FILE] [--to
 Starts a local Okta Management API emulator and prints its base URL on the first line.
   --port               port to listen on; 0 picks a free one (env OKTA_EMULATOR_PORT; default 0)
   --host               interface to listen on (env OKTA_EMULATOR_HOST; default 127.0.0.1)
-  --seed               YAML seed file with tokens and initial objects (env OKTA_EMULATOR_SEED)
+  --seed               YAML seed file with tokens, OAuth apps and initial objects (env OKTA_EMULATOR_SEED)
   --token              an extra API token to accept as "SSWS <token>"; repeatable
+  --access-token-lifetime  OAuth access token lifetime in seconds (default 3600, as Okta)
   --window-ms          rate-limit window length in ms (default 60000)
   --rate-limit         NAME=N: requests per window of one bucket, e.g. user-get=100; repeatable
   --concurrency-limit  simultaneous requests before a concurrency 429 (default 75; 0 = no limit)
@@ -31,6 +32,7 @@ function main(): void {
                 seed: { type: "string" },
                 token: { type: "string", multiple: true },
                 "window-ms": { type: "string" },
+                "access-token-lifetime": { type: "string" },
                 "rate-limit": { type: "string", multiple: true },
                 "concurrency-limit": { type: "string" },
                 "token-share": { type: "string" },
@@ -52,6 +54,7 @@ function main(): void {
     const port = integerOption("--port", values.port ?? process.env.OKTA_EMULATOR_PORT ?? "0");
     const optionalInteger = (name: string, raw: string | undefined) => (raw === undefined ? undefined : integerOption(name, raw));
     const windowMs = optionalInteger("--window-ms", values["window-ms"]);
+    const accessTokenLifetimeSeconds = optionalInteger("--access-token-lifetime", values["access-token-lifetime"]);
     const limits: Record<string, number> = {};
     for (const setting of values["rate-limit"] ?? []) {
         const [name, raw] = setting.split("=");
@@ -71,8 +74,8 @@ function main(): void {
         fail((err as Error).message);
     }
     seed.tokens = [...(seed.tokens ?? []), ...(values.token ?? []).map((token) => ({ token, name: "cli" }))];
-    if (seed.tokens.length === 0) {
-        fail("no API token: give --token or a seed file with tokens");
+    if (seed.tokens.length === 0 && !seed.serviceApps?.length && !seed.webApps?.length) {
+        fail("no credentials: give --token or a seed file with tokens, serviceApps or webApps");
     }
 
     let emulator: OktaEmulator;
@@ -88,6 +91,7 @@ function main(): void {
                 tokenShare: optionalInteger("--token-share", values["token-share"]),
             },
             faults: { seed: optionalInteger("--fault-seed", values["fault-seed"]), rules: faultRules },
+            oauth: { accessTokenLifetimeSeconds },
             controlToken: values["control-token"] ?? process.env.OKTA_EMULATOR_CONTROL_TOKEN,
             log: values.quiet ? undefined : (line) => console.error(line),
         });

@@ -116,7 +116,7 @@ function configured<T>(apply: () => T): T {
 }
 
 function rateLimitOptions(body: Record<string, unknown>): RateLimitOptions {
-    const known = ["windowMs", "limits", "concurrency", "tokenShare"];
+    const known = ["windowMs", "limits", "otherLimit", "concurrency", "tokenShare"];
     const unknown = Object.keys(body).filter((key) => !known.includes(key));
     if (unknown.length > 0) {
         throw validationFailed("settings", [`unknown rate-limit setting(s) ${unknown.join(", ")} (known: ${known.join(", ")})`]);

@@ -4,3 +4,8 @@ export { DEFAULT_BUCKETS, type RateLimitOptions, type RateLimitSettings, type Bu
 export { FAULT_KINDS, type FaultKind, type FaultRule, type FaultSettings } from "./faults";
 export { CONTROL_PREFIX, type ControlStats } from "./control";
 export type { JournalEntry } from "./journal";
+export type { OAuthOptions } from "./oauth/authorization-server";
+export type { ServiceAppSeed, WebAppSeed } from "./oauth/seed";
+export type { Principal } from "./auth";
+export { requiredScopes, SCOPE_RULES } from "./scopes";
+export type { EventHookOptions, DeliveryStats } from "./hooks/delivery";

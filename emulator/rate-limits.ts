@@ -60,6 +60,8 @@ export interface RateLimitOptions {
     buckets?: readonly BucketRule[];
     /** Overrides of bucket limits by name, e.g. `{ "user-get": 100 }`. */
     limits?: Record<string, number>;
+    /** The limit of every rate-limited bucket that `limits` does not name (e.g. a high one to keep limits out of a test). */
+    otherLimit?: number;
     /** Simultaneous requests the org accepts; 0 turns the check off. */
     concurrency?: number;
     /** Percent of each bucket one token may use; 100 turns the per-token cap off. */
@@ -128,6 +130,14 @@ export class RateLimiter {
             }
             for (const rule of table) {
                 limits[rule.name] = rule.limit;
+            }
+        }
+        if (options.otherLimit !== undefined) {
+            assertCount("otherLimit", options.otherLimit, 0);
+            for (const name of Object.keys(limits)) {
+                if (limits[name] !== null && !(name in (options.limits ?? {}))) {
+                    limits[name] = options.otherLimit;
+                }
             }
         }
         for (const [name, limit] of Object.entries(options.limits ?? {})) {

@@ -11,8 +11,16 @@ import { readBody, requireLength, sendJson, type RequestContext, type RouteResul
 import { RequestJournal, type JournalEntry } from "./journal";
 import { pathSegments } from "./path-pattern";
 import { RateLimiter, type RateLimitOptions, type RateLimitVerdict } from "./rate-limits";
+import { AuthorizationServer, type OAuthOptions } from "./oauth/authorization-server";
 import { Router, type RouteMatch } from "./router";
+import { registerAppRoutes } from "./routes/apps";
+import { EventHookDelivery, type EventHookOptions } from "./hooks/delivery";
+import { registerEventHookRoutes } from "./routes/event-hooks";
 import { registerGroupRoutes } from "./routes/groups";
+import { registerPolicyRoutes } from "./routes/policies";
+import { registerOAuthRoutes } from "./routes/oauth";
+import { registerLogRoutes } from "./routes/logs";
+import { registerUserAreaRoutes } from "./routes/user-area";
 import { applySeed, type SeedDocument } from "./seed";
 import { OrgStore } from "./store";
 
@@ -32,6 +40,10 @@ export interface EmulatorOptions {
      * clients read the reset time by the server's clock rather than their own.
      */
     clockSkewMs?: number;
+    /** The org authorization server: access token lifetime, clock, DPoP and scope policies. */
+    oauth?: OAuthOptions;
+    /** Event hook verification and delivery: timeouts, retry pause, queue bound. */
+    eventHooks?: EventHookOptions;
     /** Receives one line per request when set. */
     log?: (line: string) => void;
 }
@@ -51,6 +63,9 @@ export class OktaEmulator {
     /** Token of the control API; `undefined` turns it off. */
     controlToken?: string;
     private readonly control: ControlApi;
+    readonly authorizationServer: AuthorizationServer;
+    /** Event hook delivery; `await emulator.hooks.idle()` waits until every pending delivery is done. */
+    readonly hooks: EventHookDelivery;
     private readonly router = new Router();
     private server?: Server;
     private base = "";
@@ -64,7 +79,16 @@ export class OktaEmulator {
         if (options.seed) {
             applySeed(this.store, options.seed);
         }
+        this.authorizationServer = new AuthorizationServer(this.store, options.oauth);
         registerGroupRoutes(this.router, this.store);
+        registerAppRoutes(this.router, this.store);
+        registerPolicyRoutes(this.router, this.store);
+        registerOAuthRoutes(this.router, this.authorizationServer);
+        this.hooks = new EventHookDelivery(this.store, () => this.base, options.eventHooks);
+        this.hooks.start();
+        registerEventHookRoutes(this.router, this.store, this.hooks);
+        registerLogRoutes(this.router, this.store);
+        registerUserAreaRoutes(this.router, this.store);
     }
 
     /**
@@ -105,6 +129,7 @@ export class OktaEmulator {
     }
 
     async close(): Promise<void> {
+        await this.hooks.close();
         const server = this.server;
         if (!server) {
             return;
@@ -165,7 +190,7 @@ export class OktaEmulator {
             }
             outcome = fault === "lose" ? dropConnection(req) : error.status;
             if (outcome !== "dropped") {
-                sendJson(res, { status: error.status, body: error.body(), headers: error.headers });
+                sendJson(res, error.toResult());
             }
         } finally {
             if (!busy) {
@@ -214,9 +239,13 @@ export class OktaEmulator {
         if (match instanceof OktaHttpError) {
             throw match;
         }
-        if (request.url.pathname.startsWith("/api/")) {
-            authenticate(req, this.store);
-        }
+        const principal = request.url.pathname.startsWith("/api/")
+            ? await authenticate(
+                  { method: request.method, url: request.url, headers: req.headers, baseUrl: this.base },
+                  this.store,
+                  this.authorizationServer,
+              )
+            : undefined;
         requireLength(req);
         const rawBody = await readBody(req);
         if (request.entry && rawBody.length > 0) {
@@ -231,6 +260,7 @@ export class OktaEmulator {
             baseUrl: this.base,
             requestId: request.requestId,
             rawBody,
+            principal,
         };
         return match.handler(ctx);
     }
@@ -249,7 +279,7 @@ export class OktaEmulator {
             sendJson(res, result);
         } catch (err) {
             const error = err instanceof OktaHttpError ? err : this.unexpected(err);
-            sendJson(res, { status: error.status, body: error.body(), headers: error.headers });
+            sendJson(res, error.toResult());
         }
     }
 

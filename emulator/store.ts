@@ -1,4 +1,17 @@
+import type { JWK } from "jose";
 import { Collection, newOktaId } from "./collection";
+import { apiTokenCaller } from "./log-caller";
+import type { EventHookRecord } from "./model/event-hooks";
+import type { AppRecord, AppUserRecord } from "./model/apps";
+import type { FactorRecord } from "./model/factors";
+import { Memberships } from "./model/memberships";
+import { defaultPolicies, newPolicy, type PolicyInput, type PolicyRecord } from "./model/policies";
+import { Realms } from "./model/realms";
+import { LoginIndex } from "./model/user-logins";
+import { UserProfileSchema } from "./model/user-profile";
+import { UserTypes } from "./model/user-types";
+import type { UserRecord } from "./model/users";
+import { SystemLog } from "./system-log";
 import { oktaTimestamp } from "./time";
 
 export type GroupType = "OKTA_GROUP" | "APP_GROUP" | "BUILT_IN";
@@ -12,6 +25,8 @@ export interface GroupRecord {
     objectClass: string[];
     type: GroupType;
     profile: { name: string; description?: string | null; [attribute: string]: unknown };
+    /** The app an APP_GROUP was imported from. */
+    source?: { id: string };
 }
 
 /** An API token the emulator accepts as `Authorization: SSWS <token>`. */
@@ -21,16 +36,69 @@ export interface ApiTokenRecord {
     id: string;
 }
 
+/** An OAuth 2.0 client (an Okta app) that may get access tokens for the Management API from the org authorization server. */
+export interface OAuthClientRecord {
+    clientId: string;
+    name: string;
+    /** `service`: API Services app (client credentials + private_key_jwt); `web`: web app (authorization code + secret). */
+    kind: "service" | "web";
+    /** The `okta.*` scopes granted to the app. */
+    scopes: string[];
+    /** Public keys for private_key_jwt (service apps). */
+    jwks: JWK[];
+    /** Client secret (web apps). */
+    clientSecret?: string;
+    redirectUris: string[];
+    /** `dpop_bound_access_tokens`: token requests must carry a DPoP proof. */
+    requireDpop: boolean;
+    refreshTokenRotation: "ROTATE" | "STATIC";
+    /** How long a rotated refresh token keeps working, in seconds (Okta: 0-60, default 30). */
+    rotationLeewaySeconds: number;
+    /** Web apps: the user the emulated `/authorize` signs in (no browser session is emulated). */
+    user?: { id: string; login: string };
+}
+
 /** The emulated org: every object it holds. In memory. */
 export class OrgStore {
     readonly groups = new Collection<GroupRecord>();
+    readonly users = new Collection<UserRecord>();
+    /** Login and shortname -> user id; kept in step with `users` by model/user-directory.ts. */
+    readonly userLogins = new LoginIndex();
+    readonly userSchema = new UserProfileSchema();
+    readonly userTypes = new UserTypes();
+    readonly realms = new Realms();
+    /** Enrolled factors per user id. */
+    readonly userFactors = new Map<string, Collection<FactorRecord>>();
+    readonly memberships = new Memberships((groupId) => this.membershipChanged(groupId));
+    readonly apps = new Collection<AppRecord>();
+    /** Assignments per app id. */
+    readonly appUsers = new Map<string, Collection<AppUserRecord>>();
+    readonly policies = new Collection<PolicyRecord>();
     readonly apiTokens = new Map<string, ApiTokenRecord>();
+    readonly oauthClients = new Map<string, OAuthClientRecord>();
+    readonly log = new SystemLog({ callerOf: (ctx) => apiTokenCaller(ctx, this.apiTokens) });
+    readonly eventHooks = new Collection<EventHookRecord>();
 
     constructor() {
         this.addGroup({
             type: "BUILT_IN",
             profile: { name: "Everyone", description: "All users in your organization" },
         });
+        this.addGroup({
+            type: "BUILT_IN",
+            profile: {
+                name: "Okta Administrators",
+                description: "Okta manages this group, which contains all administrators in your organization.",
+            },
+        });
+        for (const policy of defaultPolicies(this.everyone.id)) {
+            this.addPolicy(policy);
+        }
+    }
+
+    /** The built-in group every user belongs to. */
+    get everyone(): GroupRecord {
+        return this.groups.find((g) => g.type === "BUILT_IN" && g.profile.name === "Everyone")!;
     }
 
     addApiToken(token: string, name = "emulator"): ApiTokenRecord {
@@ -46,9 +114,21 @@ export class OrgStore {
             created: group.created ?? now,
             lastUpdated: group.lastUpdated ?? now,
             lastMembershipUpdated: group.lastMembershipUpdated ?? now,
-            objectClass: ["okta:user_group"],
+            objectClass: group.objectClass ?? ["okta:user_group"],
             type: group.type ?? "OKTA_GROUP",
             profile: group.profile,
+            ...(group.source ? { source: group.source } : {}),
         });
+    }
+
+    addPolicy(policy: PolicyInput): PolicyRecord {
+        return this.policies.insert(newPolicy(policy));
+    }
+
+    private membershipChanged(groupId: string): void {
+        const group = this.groups.get(groupId);
+        if (group) {
+            group.lastMembershipUpdated = oktaTimestamp();
+        }
     }
 }

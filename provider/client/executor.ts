@@ -284,7 +284,7 @@ async function send<T>(
 function failedResponse<T>(ctx: ExecutorContext, req: PreparedRequest<T>, response: AttemptResponse, body: unknown, attempts: number): Failed {
     const requestId = headerValue(response.headers["x-okta-request-id"]);
     const limit = headerValue(response.headers["x-rate-limit-limit"]);
-    const error = OktaApiError.fromResponse({ method: req.method, path: req.display }, response.status, body, requestId, attempts);
+    const error = OktaApiError.fromResponse({ method: req.method, path: req.display }, response.status, body, requestId, response.headers, attempts);
     return {
         failure: { kind: "status", status: response.status, concurrency: response.status === 429 && limit === "0" },
         error: redactMessage(ctx, error),

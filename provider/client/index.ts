@@ -1,5 +1,6 @@
 export { OktaClient, validateOrgUrl, type HttpMethod, type OktaClientOptions, type OktaRequest, type OktaResponse, type OktaLogger, type Query, type QueryValue } from "./client";
 export { ApiTokenAuthenticator, type Authenticator, type AuthChallenge } from "./auth";
+export * from "./auth/index";
 export { OktaApiError, OktaDeadlineError, OktaTransportError, type OktaErrorCause } from "./errors";
 export { RateLimitGovernor, governorFor, DEFAULT_MAX_CONCURRENCY, type GovernorOptions, type GovernorStats } from "./governor";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry";

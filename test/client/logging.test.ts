@@ -74,6 +74,8 @@ describe("client: debug logs and error messages carry no secret", () => {
         expect(lines.some((l) => l.includes('"authorization":"[REDACTED]"') || l.includes('"Authorization":"[REDACTED]"'))).to.equal(true);
         expect(lines.some((l) => l.includes("sessionToken=%5BREDACTED%5D"))).to.equal(true);
         expect(errors.some((e) => e.includes("E0000007") && e.includes("[REDACTED]"))).to.equal(true);
-        expect(errors.some((e) => e.includes("E0000005"))).to.equal(true);
+        // The made-up DPoP token is refused: its request and refusal were logged and raised, redacted.
+        expect(errors.some((e) => e.includes("E0000011"))).to.equal(true);
+        expect(lines.some((l) => l.includes('"DPoP":"[REDACTED]"'))).to.equal(true);
     });
 });

@@ -45,7 +45,7 @@ describe("client: retries, probes, timeouts and deadlines (faults injected by th
     it("retries dropped connections of idempotent requests", async () => {
         await org.control.addFault({ method: "GET", path: "/api/v1/groups", probabilities: { drop: 1 }, times: 2 });
         const groups = await client.get<any[]>("/api/v1/groups");
-        expect(groups).to.have.length(1);
+        expect(groups.map((g) => g.profile.name)).to.include("Everyone");
         expect((await org.control.stats()).byStatus).to.include({ dropped: 2, "200": 1 });
     });
 
@@ -157,7 +157,7 @@ describe("client: retries, probes, timeouts and deadlines (faults injected by th
         };
         const refreshing = testClient(org, { authenticator });
         try {
-            expect(await refreshing.get<any[]>("/api/v1/groups")).to.have.length(1);
+            expect(await refreshing.get<any[]>("/api/v1/groups")).to.be.an("array").that.is.not.empty;
             expect(challenges).to.equal(1);
             const sent = await org.control.requests();
             expect(sent.map((r) => r.outcome)).to.deep.equal([401, 200]);

@@ -166,6 +166,12 @@ describe("emulator: rate limits", () => {
         expect(rateHeaders(await org.api("GET", "/api/v1/groups/00gany")).limit).to.equal("500");
     });
 
+    it("sets every bucket that limits does not name with otherLimit, leaving unlimited endpoints alone", async () => {
+        org = await startTestOrg({ rateLimits: { otherLimit: 100_000, limits: { logs: 7 } } });
+        const { limits } = await org.control.rateLimits();
+        expect(limits).to.include({ groups: 100_000, "user-get": 100_000, api: 100_000, logs: 7, keys: null });
+    });
+
     it("overrides limits by name at start and at run time; unknown names are refused", async () => {
         org = await startTestOrg({ rateLimits: { limits: { "user-get": 10 } } });
         expect(rateHeaders(await org.api("GET", "/api/v1/users/00u1")).limit).to.equal("5");
