@@ -47,6 +47,11 @@ export class OktaEmulator {
         return this.base;
     }
 
+    /** Every (method, route template) the emulator serves. */
+    routes(): { method: string; template: string }[] {
+        return this.router.list();
+    }
+
     async start(): Promise<string> {
         const server = createServer((req, res) => {
             this.handle(req, res).catch((err) => {
