@@ -3,12 +3,14 @@ import { parseArgs } from "node:util";
 import { OktaEmulator } from "./server";
 import { loadSeedFile, type SeedDocument } from "./seed";
 
-const USAGE = `Usage: okta-emulator [--port N] [--host ADDR] [--seed FILE] [--token TOKEN]... [--window-ms MS] [--quiet]
+const USAGE = `Usage: okta-emulator [--port N] [--host ADDR] [--seed FILE] [--data-file FILE] [--token TOKEN]... [--window-ms MS] [--quiet]
 
 Starts a local Okta Management API emulator and prints its base URL on the first line.
   --port       port to listen on; 0 picks a free one (env OKTA_EMULATOR_PORT; default 0)
   --host       interface to listen on (env OKTA_EMULATOR_HOST; default 127.0.0.1)
   --seed       YAML seed file with tokens and initial objects (env OKTA_EMULATOR_SEED)
+  --data-file  keep the org in this JSON file across restarts (env OKTA_EMULATOR_DATA_FILE); when it exists, the
+               org is loaded from it and the seed only adds its tokens. Without it the org lives in memory only
   --token      an extra API token to accept as "SSWS <token>"; repeatable
   --window-ms  rate-limit window length in ms (default 60000)
   --quiet      do not log requests`;
@@ -21,6 +23,7 @@ function main(): void {
                 port: { type: "string" },
                 host: { type: "string" },
                 seed: { type: "string" },
+                "data-file": { type: "string" },
                 token: { type: "string", multiple: true },
                 "window-ms": { type: "string" },
                 quiet: { type: "boolean" },
@@ -54,6 +57,7 @@ function main(): void {
         port,
         seed,
         rateLimits: { windowMs },
+        dataFile: values["data-file"] ?? process.env.OKTA_EMULATOR_DATA_FILE,
         log: values.quiet ? undefined : (line) => console.error(line),
     });
     emulator.start().then(
@@ -79,4 +83,9 @@ function fail(message: string): never {
     process.exit(2);
 }
 
-main();
+try {
+    main();
+} catch (err) {
+    // E.g. a data file that cannot be loaded: say so plainly instead of a stack trace.
+    fail((err as Error).message);
+}

@@ -5,6 +5,7 @@ import { authenticate } from "./auth";
 import { internalError, OktaHttpError, rateLimited } from "./errors";
 import { readBody, requireLength, sendJson, type RequestContext } from "./http";
 import { RateLimiter, type RateLimitOptions } from "./rate-limits";
+import { DataFile } from "./persistence/data-file";
 import { Router, type RouteMatch } from "./router";
 import { registerGroupRoutes } from "./routes/groups";
 import { applySeed, type SeedDocument } from "./seed";
@@ -19,7 +20,17 @@ export interface EmulatorOptions {
     rateLimits?: RateLimitOptions;
     /** Receives one line per request when set. */
     log?: (line: string) => void;
+    /**
+     * Keeps the org in this JSON file across restarts (`--data-file`): loaded at start when it exists (then the
+     * seed only contributes its tokens), written atomically after changes and on close. In memory only when unset.
+     */
+    dataFile?: string;
+    /** Delay between a change and the write of the data file, in ms (default 200). */
+    saveDelayMs?: number;
 }
+
+/** Methods that never change the org, so they do not schedule a save of the data file. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Route template used for rate limiting requests that match no route. */
 const UNMATCHED = "(unmatched)";
@@ -33,12 +44,20 @@ export class OktaEmulator {
     private readonly router = new Router();
     private server?: Server;
     private base = "";
+    private readonly dataFile?: DataFile;
 
+    /** Throws DataFileError when `dataFile` exists but cannot be loaded. */
     constructor(private readonly options: EmulatorOptions = {}) {
         this.rateLimiter = new RateLimiter(options.rateLimits);
-        if (options.seed) {
-            applySeed(this.store, options.seed);
+        if (options.dataFile) {
+            this.dataFile = new DataFile(options.dataFile, this.store, { delayMs: options.saveDelayMs, log: options.log });
         }
+        const restored = this.dataFile?.load() ?? false;
+        if (options.seed) {
+            applySeed(this.store, restored ? { tokens: options.seed.tokens } : options.seed);
+        }
+        // Background changes (event hook deliveries, ...) show up in the System Log.
+        this.store.log.subscribe(() => this.dataFile?.changed());
         registerGroupRoutes(this.router, this.store);
     }
 
@@ -72,16 +91,17 @@ export class OktaEmulator {
         return this.base;
     }
 
+    /** Stops listening, then writes any unsaved change to the data file. */
     async close(): Promise<void> {
         const server = this.server;
-        if (!server) {
-            return;
-        }
         this.server = undefined;
-        await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-        });
+        if (server) {
+            await new Promise<void>((resolve) => {
+                server.close(() => resolve());
+                server.closeAllConnections();
+            });
+        }
+        await this.dataFile?.flush();
     }
 
     private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -99,6 +119,9 @@ export class OktaEmulator {
             status = error.status;
             sendJson(res, { status: error.status, body: error.body(), headers: error.headers });
         } finally {
+            if (!SAFE_METHODS.has(method)) {
+                this.dataFile?.changed();
+            }
             this.options.log?.(`${method} ${url.pathname}${url.search} ${status} ${requestId}`);
         }
     }

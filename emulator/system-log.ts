@@ -110,6 +110,22 @@ export class SystemLog {
     clear(): void {
         this.events.length = 0;
     }
+
+    /** The events, as saved by `--data-file`. */
+    snapshot(): LogEvent[] {
+        return [...this.events];
+    }
+
+    /** Replaces the events without notifying listeners: restored events were delivered before. */
+    restore(data: unknown): void {
+        if (!Array.isArray(data) || !data.every((e) => typeof e?.uuid === "string" && typeof e?.eventType === "string")) {
+            throw new Error("not a System Log snapshot (expected a list of events)");
+        }
+        this.events.length = 0;
+        for (const event of data as LogEvent[]) {
+            this.events.push(event);
+        }
+    }
 }
 
 /** A target (or actor) entry for one object. */
