@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { RouteResult } from "./http";
 
 /** One item of Okta's `errorCauses` array. */
 export interface ErrorCause {
@@ -38,6 +39,21 @@ export class OktaHttpError extends Error {
             errorId: newErrorId(),
             errorCauses: this.errorCauses,
         };
+    }
+
+    /** The response this error is sent as. */
+    toResult(): RouteResult {
+        return { status: this.status, body: this.body(), headers: this.headers };
+    }
+}
+
+/**
+ * A refusal Okta sends as a `WWW-Authenticate` challenge with no body: a token lacking a scope, a bad DPoP proof
+ * (notes §3, §12.2). `errorCode` holds the OAuth error (e.g. `insufficient_scope`) for logs.
+ */
+export class ChallengeError extends OktaHttpError {
+    override toResult(): RouteResult {
+        return { status: this.status, headers: this.headers };
     }
 }
 
@@ -86,6 +102,53 @@ export const invalidPaging = (detail: string) =>
 
 export const invalidSearch = (detail: string) =>
     new OktaHttpError(400, "E0000031", "Invalid search criteria.", [{ errorSummary: detail }]);
+
+export const missingParameter = () => new OktaHttpError(400, "E0000028", "The request is missing a required parameter.");
+
+export const searchWithFilter = () =>
+    new OktaHttpError(400, "E0000033", "Bad request. Can't specify a search query and filter in the same request.");
+
+export const tooManyTargets = () =>
+    new OktaHttpError(400, "E0000093", "Target count limit exceeded", [{ errorSummary: "The number of group targets is too large" }]);
+
+// Users: lifecycle and credential refusals (notes §8; summaries from Okta's error catalogue).
+
+export const userAlreadyActive = () => new OktaHttpError(403, "E0000016", "Activation failed because the user is already active");
+
+export const userStatusForbids = () =>
+    new OktaHttpError(403, "E0000038", "This operation is not allowed in the user's current status.");
+
+export const unlockNotAllowed = () =>
+    new OktaHttpError(403, "E0000032", "Unlock is not allowed for this user.", [{ errorSummary: "The user is not locked out." }]);
+
+export const passwordResetFailed = () =>
+    new OktaHttpError(403, "E0000017", "Password reset failed", [
+        { errorSummary: "Password reset is not allowed in the user's current status." },
+    ]);
+
+export const credentialsUpdateFailed = (cause: string) =>
+    new OktaHttpError(403, "E0000014", "Update of credentials failed", [{ errorSummary: cause }]);
+
+export const forgotPasswordNotAllowed = () => new OktaHttpError(403, "E0000034", "Forgot password not allowed on specified user.");
+
+export const changePasswordNotAllowed = () => new OktaHttpError(403, "E0000035", "Change password not allowed on specified user.");
+
+export const changeRecoveryQuestionNotAllowed = () =>
+    new OktaHttpError(403, "E0000036", "Change recovery question not allowed on specified user.");
+
+export const expireOnCreateNeedsPassword = () => {
+    const summary = "Could not create user. To create a user and expire their password immediately, a password must be specified.";
+    return new OktaHttpError(400, "E0000124", summary, [{ errorSummary: summary }]);
+};
+
+export const expireOnCreateNeedsActivation = () => {
+    const summary = "Could not create user. To create a user and expire their password immediately, `activate` must be true.";
+    return new OktaHttpError(400, "E0000125", summary, [{ errorSummary: summary }]);
+};
+
+export const userTypeUndeletable = () => new OktaHttpError(403, "E0000142", "This User Type cannot be deleted.");
+
+export const realmUndeletable = (reason: string) => new OktaHttpError(400, "E0000178", `This realm cannot be deleted. ${reason}`);
 
 export const lengthRequired = () => new OktaHttpError(411, "E0000003", "Length Required");
 

@@ -1,15 +1,34 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { applyOAuthSeed, validateOAuthSeed, type ServiceAppSeed, type WebAppSeed } from "./oauth/seed";
+import {
+    applyEventHookSeeds,
+    applyLogEventSeeds,
+    validateEventHookSeeds,
+    validateLogEventSeeds,
+    type EventHookSeed,
+    type LogEventSeed,
+} from "./hooks/seed";
+import { applyUserSeed, USER_SEED_SECTIONS, validateUserSeed, type UserSeed } from "./seed-users";
 import type { GroupType, OrgStore } from "./store";
 
 /** The YAML seed file: what the emulated org holds when it starts. */
-export interface SeedDocument {
+export interface SeedDocument extends UserSeed {
     /** API tokens accepted as `Authorization: SSWS <token>`. */
     tokens?: { token: string; name?: string }[];
     groups?: { id?: string; name: string; description?: string; type?: GroupType; profile?: Record<string, unknown> }[];
+    /** OAuth service apps (client credentials + private_key_jwt) with their public keys and granted scopes. */
+    serviceApps?: ServiceAppSeed[];
+    /** OAuth web apps (authorization code + client secret) with redirect URIs and granted scopes. */
+    webApps?: WebAppSeed[];
+    /** Event hooks: the API's create body, plus optional `id` and `verificationStatus`. */
+    eventHooks?: EventHookSeed[];
+    /** System Log history, appended oldest first. */
+    logEvents?: LogEventSeed[];
 }
 
 const GROUP_TYPES: GroupType[] = ["OKTA_GROUP", "APP_GROUP"];
+const SECTIONS = ["tokens", "groups", ...USER_SEED_SECTIONS, "serviceApps", "webApps", "eventHooks", "logEvents"];
 
 export function loadSeedFile(path: string): SeedDocument {
     let document: unknown;
@@ -31,8 +50,8 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
     }
     const seed = document as Record<string, unknown>;
     for (const key of Object.keys(seed)) {
-        if (!["tokens", "groups"].includes(key)) {
-            fail(key, "unknown section (expected tokens, groups)");
+        if (!SECTIONS.includes(key)) {
+            fail(key, `unknown section (expected ${SECTIONS.join(", ")})`);
         }
     }
     const list = (key: string): Record<string, unknown>[] => {
@@ -60,7 +79,19 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
             fail(`groups[${i}].type`, `must be one of ${GROUP_TYPES.join(", ")}`);
         }
     });
+    validateOAuthSeed(list, fail);
+    validateEventHookSeeds(list("eventHooks"), fail);
+    validateLogEventSeeds(list("logEvents"), fail);
+    validateUserSeed(seed, fail);
     return seed as SeedDocument;
+}
+
+/**
+ * The sections of a seed that are credentials rather than org objects (API tokens, OAuth apps): applied on every start,
+ * also over an org restored from a data file, which never holds them.
+ */
+export function seedCredentials(seed: SeedDocument): SeedDocument {
+    return { tokens: seed.tokens, serviceApps: seed.serviceApps, webApps: seed.webApps };
 }
 
 export function applySeed(store: OrgStore, seed: SeedDocument): void {
@@ -74,4 +105,10 @@ export function applySeed(store: OrgStore, seed: SeedDocument): void {
             profile: { ...group.profile, name: group.name, description: group.description ?? null },
         });
     }
+    applyOAuthSeed(store, seed);
+    applyEventHookSeeds(store, seed.eventHooks ?? []);
+    applyLogEventSeeds(store, seed.logEvents ?? []);
+    applyUserSeed(store, seed, (where, what) => {
+        throw new Error(`seed: ${where}: ${what}`);
+    });
 }

@@ -1,6 +1,14 @@
+import type { JWK } from "jose";
 import { Collection, newOktaId } from "./collection";
+import { apiTokenCaller } from "./log-caller";
+import type { EventHookRecord } from "./model/event-hooks";
 import type { AppRecord, AppUserRecord } from "./model/apps";
+import type { FactorRecord } from "./model/factors";
 import { Memberships } from "./model/memberships";
+import { Realms } from "./model/realms";
+import { LoginIndex } from "./model/user-logins";
+import { UserProfileSchema } from "./model/user-profile";
+import { UserTypes } from "./model/user-types";
 import type { UserRecord } from "./model/users";
 import { SystemLog } from "./system-log";
 import { oktaTimestamp } from "./time";
@@ -25,23 +33,54 @@ export interface ApiTokenRecord {
     id: string;
 }
 
+/** An OAuth 2.0 client (an Okta app) that may get access tokens for the Management API from the org authorization server. */
+export interface OAuthClientRecord {
+    clientId: string;
+    name: string;
+    /** `service`: API Services app (client credentials + private_key_jwt); `web`: web app (authorization code + secret). */
+    kind: "service" | "web";
+    /** The `okta.*` scopes granted to the app. */
+    scopes: string[];
+    /** Public keys for private_key_jwt (service apps). */
+    jwks: JWK[];
+    /** Client secret (web apps). */
+    clientSecret?: string;
+    redirectUris: string[];
+    /** `dpop_bound_access_tokens`: token requests must carry a DPoP proof. */
+    requireDpop: boolean;
+    refreshTokenRotation: "ROTATE" | "STATIC";
+    /** How long a rotated refresh token keeps working, in seconds (Okta: 0-60, default 30). */
+    rotationLeewaySeconds: number;
+    /** Web apps: the user the emulated `/authorize` signs in (no browser session is emulated). */
+    user?: { id: string; login: string };
+}
+
 /**
  * OrgStore properties that `--data-file` does not save: every other property is saved and restored as it is
- * (emulator/persistence/snapshot.ts), so a new collection needs no code to persist. API tokens come from the seed
- * and the command line on every start, and stay out of the file.
+ * (emulator/persistence/snapshot.ts), so a new collection needs no code to persist. Credentials (API tokens, OAuth
+ * clients with their secrets and keys) come from the seed and the command line on every start, and stay out of the file.
  */
-export const TRANSIENT_STORE_PARTS: ReadonlySet<string> = new Set(["apiTokens"]);
+export const TRANSIENT_STORE_PARTS: ReadonlySet<string> = new Set(["apiTokens", "oauthClients"]);
 
 /** The emulated org: every object it holds. In memory; saved to a file with `--data-file`. */
 export class OrgStore {
     readonly groups = new Collection<GroupRecord>();
     readonly users = new Collection<UserRecord>();
+    /** Login and shortname -> user id; kept in step with `users` by model/user-directory.ts. */
+    readonly userLogins = new LoginIndex();
+    readonly userSchema = new UserProfileSchema();
+    readonly userTypes = new UserTypes();
+    readonly realms = new Realms();
+    /** Enrolled factors per user id. */
+    readonly userFactors = new Map<string, Collection<FactorRecord>>();
     readonly memberships = new Memberships();
     readonly apps = new Collection<AppRecord>();
     /** Assignments per app id. */
     readonly appUsers = new Map<string, Collection<AppUserRecord>>();
-    readonly log = new SystemLog();
     readonly apiTokens = new Map<string, ApiTokenRecord>();
+    readonly oauthClients = new Map<string, OAuthClientRecord>();
+    readonly log = new SystemLog({ callerOf: (ctx) => apiTokenCaller(ctx, this.apiTokens) });
+    readonly eventHooks = new Collection<EventHookRecord>();
 
     constructor() {
         this.addGroup({

@@ -49,6 +49,37 @@ describe("emulator: --data-file persistence", () => {
         expect(page.status).to.equal(200);
     });
 
+    it("keeps users (found by login afterwards), memberships, user types, realms and the System Log", async () => {
+        org = await startTestOrg({ dataFile: file });
+        const group = (await org.api("POST", "/api/v1/groups", { body: { profile: { name: "Eng" } } })).body;
+        const created = await org.api("POST", "/api/v1/users?activate=true", {
+            body: {
+                profile: { login: "ada@example.com", email: "ada@example.com", firstName: "Ada", lastName: "L" },
+                credentials: { password: { value: "Xylophone42!" } },
+                groupIds: [group.id],
+            },
+        });
+        expect(created.status).to.equal(200);
+        const type = await org.api("POST", "/api/v1/meta/types/user", { body: { name: "contractor", displayName: "Contractor", description: "c" } });
+        expect(type.status).to.equal(200);
+        const logBefore = (await org.api("GET", "/api/v1/logs?limit=1000")).body;
+        const defaultType = (await org.api("GET", "/api/v1/meta/types/user/default")).body;
+        const realms = (await org.api("GET", "/api/v1/realms")).body;
+        await org.close();
+
+        org = await startTestOrg({ dataFile: file });
+        const byLogin = await org.api("GET", "/api/v1/users/ada@example.com");
+        expect(byLogin.status).to.equal(200);
+        expect(byLogin.body.id).to.equal(created.body.id);
+        expect((await org.api("GET", "/api/v1/users/ada")).body.id, "login shortname").to.equal(created.body.id);
+        expect((await org.api("GET", `/api/v1/users/${created.body.id}/groups`)).body.map((g: { id: string }) => g.id)).to.include(group.id);
+        expect((await org.api("GET", `/api/v1/meta/types/user/${type.body.id}`)).status).to.equal(200);
+        expect(withoutLinks((await org.api("GET", "/api/v1/meta/types/user/default")).body)).to.deep.equal(withoutLinks(defaultType));
+        expect((await org.api("GET", "/api/v1/realms")).body.map(withoutLinks)).to.deep.equal(realms.map(withoutLinks));
+        const logAfter = (await org.api("GET", "/api/v1/logs?limit=1000")).body;
+        expect(logAfter.map((e: { uuid: string }) => e.uuid)).to.deep.equal(logBefore.map((e: { uuid: string }) => e.uuid));
+    });
+
     it("restores the built-in Everyone group instead of creating a second one", async () => {
         org = await startTestOrg({ dataFile: file });
         await org.api("POST", "/api/v1/groups", { body: { profile: { name: "Eng" } } });
@@ -104,6 +135,9 @@ describe("emulator: --data-file persistence", () => {
         expect(restored.appUsers.get("0oa1")!.get("00u1")!.profile).to.deep.equal({ $type: "tricky" });
         expect(restored.memberships.groupsOf("00u1")).to.deep.equal([group.id]);
         expect(restored.log.all().map((e) => e.eventType)).to.deep.equal(["group.lifecycle.create"]);
+        // An object reachable twice stays one object: the default user type is also an item of all user types.
+        expect(restored.userTypes.defaultType.id).to.equal(store.userTypes.defaultType.id);
+        expect(restored.userTypes.all.get(restored.userTypes.defaultType.id)).to.equal(restored.userTypes.defaultType);
     });
 
     describe("a file that cannot be loaded gives a clear error", () => {
@@ -145,7 +179,7 @@ describe("emulator: --data-file persistence", () => {
         });
 
         it("a damaged collection", () => {
-            const error = loadError('{"format":"okta-emulator-state","version":1,"parts":{"groups":{"$type":"Collection","value":{"items":7}}}}');
+            const error = loadError('{"format":"okta-emulator-state","version":1,"parts":{"groups":{"$type":"Snapshot","value":{"class":"Collection","data":{"items":7}}}}}');
             expect(error.message).to.include("part 'groups': not a collection snapshot");
         });
 
