@@ -118,6 +118,22 @@ export class OktaSpec {
         return [...this.documents.values()].flatMap(({ converter }) => [...converter.unknownKeywords]);
     }
 
+    /** The operation with this id in a document (for exceptions and their evidence). */
+    operation(document: string, operationId: string): (SpecOperation & { description?: string }) | undefined {
+        const found = this.operations.all().find((o) => o.document === document && o.operationId === operationId);
+        if (!found) {
+            return undefined;
+        }
+        const { doc } = this.documents.get(document)!;
+        return { ...found, description: doc.paths[found.path]?.[found.method.toLowerCase()]?.description };
+    }
+
+    /** What the spec declares for one status of an operation (after resolving `$ref`s), for comparisons. */
+    declaredResponse(document: string, operationId: string, status: string): unknown {
+        const operation = this.operation(document, operationId);
+        return operation && resolveResponse(this.documents.get(document)!.doc, operation.responses[status]);
+    }
+
     /** The operation for a concrete path or an emulator route template. */
     find(method: string, pathOrTemplate: string): SpecOperation | undefined {
         return this.operations.find(method, pathOrTemplate);
@@ -181,7 +197,9 @@ function applyExceptions(doc: any, exceptions: SpecException[]): any {
             const operation = Object.values<any>(doc.paths ?? {})
                 .flatMap((item) => Object.values<any>(item))
                 .find((op) => op?.operationId === exception.operationId);
-            target = operation?.responses?.[exception.status];
+            if (operation?.responses) {
+                target = operation.responses[exception.status] ??= {};
+            }
         }
         if (typeof target !== "object" || target === null) {
             throw new Error(`spec exception target not found: ${JSON.stringify({ ...exception, amend: undefined, reason: undefined })}`);
