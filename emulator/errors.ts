@@ -103,10 +103,26 @@ export const invalidPaging = (detail: string) =>
 export const invalidSearch = (detail: string) =>
     new OktaHttpError(400, "E0000031", "Invalid search criteria.", [{ errorSummary: detail }]);
 
+export const invalidRequest = (detail: string) => new OktaHttpError(400, "E0000002", `The request was not valid: ${detail}`);
+
 export const missingParameter = () => new OktaHttpError(400, "E0000028", "The request is missing a required parameter.");
 
 export const searchWithFilter = () =>
     new OktaHttpError(400, "E0000033", "Bad request. Can't specify a search query and filter in the same request.");
+
+export const invalidParameterCombination = (detail: string) =>
+    new OktaHttpError(400, "E0000063", "Invalid combination of parameters specified.", [{ errorSummary: detail }]);
+
+export const credentialsNotAllowed = () =>
+    new OktaHttpError(400, "E0000041", "Credentials should not be set on this resource based on the scheme.", [
+        { errorSummary: "User level credentials should not be provided for this scheme." },
+    ]);
+
+export const alreadyAssigned = () =>
+    new OktaHttpError(400, "E0000062", "The specified user is already assigned to the application.");
+
+/** Okta's answer to membership changes on the BUILT_IN Everyone group (okta/terraform-provider-okta#903). */
+export const unsupportedOperation = () => new OktaHttpError(404, "E0000060", "Unsupported operation.");
 
 export const tooManyTargets = () =>
     new OktaHttpError(400, "E0000093", "Target count limit exceeded", [{ errorSummary: "The number of group targets is too large" }]);

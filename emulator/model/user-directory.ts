@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import type { OrgStore } from "../store";
-import { oktaTimestamp } from "../time";
 import type { UserRecord } from "./users";
 
 /**
@@ -26,10 +25,7 @@ export function reindexLogin(store: OrgStore, user: UserRecord, previousLogin: s
 
 /** Deletes a user for good: memberships, app assignments and factors go with it. */
 export function purgeUser(store: OrgStore, user: UserRecord): void {
-    const now = oktaTimestamp();
-    for (const groupId of store.memberships.groupsOf(user.id)) {
-        touchMembership(store, groupId, now);
-    }
+    // The store stamps each group's lastMembershipUpdated as the memberships go.
     store.memberships.removeUser(user.id);
     for (const assignments of store.appUsers.values()) {
         assignments.delete(user.id);
@@ -39,20 +35,9 @@ export function purgeUser(store: OrgStore, user: UserRecord): void {
     store.users.delete(user.id);
 }
 
-/** Adds a membership and stamps the group's `lastMembershipUpdated`; false when it already existed. */
+/** Adds a membership (the store stamps the group's `lastMembershipUpdated`); false when it already existed. */
 export function addMembership(store: OrgStore, groupId: string, userId: string): boolean {
-    const added = store.memberships.add(groupId, userId);
-    if (added) {
-        touchMembership(store, groupId, oktaTimestamp());
-    }
-    return added;
-}
-
-function touchMembership(store: OrgStore, groupId: string, now: string): void {
-    const group = store.groups.get(groupId);
-    if (group) {
-        group.lastMembershipUpdated = now;
-    }
+    return store.memberships.add(groupId, userId);
 }
 
 /** By id, login, or unambiguous login shortname (logins containing "/" only by id, as in Okta). */

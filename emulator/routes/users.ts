@@ -1,5 +1,6 @@
 import { expireOnCreateNeedsActivation, expireOnCreateNeedsPassword, notFound, tooManyTargets, validationFailed } from "../errors";
 import { noContent, ok, type RequestContext } from "../http";
+import { appLinkHref } from "../model/apps";
 import { addMembership, findUser, insertUser, newUserId, purgeUser, reindexLogin } from "../model/user-directory";
 import { canSignInWithoutActivation, nextStatus } from "../model/user-lifecycle";
 import type { UserCredentials, UserRecord, UserStatus } from "../model/users";
@@ -258,14 +259,13 @@ function listAppLinks(ctx: RequestContext, store: OrgStore) {
         links.push({
             id: user.id,
             label: app.label,
-            linkUrl: `${ctx.baseUrl}/home/${app.name}/${app.id}/${links.length}`,
+            linkUrl: appLinkHref(ctx.baseUrl, app, app.appLinks[0]),
             logoUrl: `${ctx.baseUrl}/assets/img/logos/default.png`,
             appName: app.name,
             appInstanceId: app.id,
-            // Stable per app and user, in Okta's 20-character `0ua…` form.
-            appAssignmentId: `0ua${app.id.slice(3, 10)}${user.id.slice(-10)}`,
+            appAssignmentId: assignment.assignmentId,
             credentialsSetup: false,
-            hidden: false,
+            hidden: app.visibility.hide.web,
             sortOrder: links.length,
         });
     }

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { Collection } from "../../emulator/collection";
+import { newApp } from "../../emulator/model/app-defaults";
 import type { AppUserRecord } from "../../emulator/model/apps";
 import { validateSeed } from "../../emulator/seed";
 import { startTestOrg, type TestOrg } from "../support/emulator";
@@ -323,10 +324,7 @@ describe("emulator: /api/v1/users", () => {
             const user = await createOk({ profile: profileFor("dee") });
             const store = org.emulator.store;
             for (const [id, status] of [["0oaactive0000000000x", "ACTIVE"], ["0oainactive00000000x", "INACTIVE"]] as const) {
-                store.apps.insert({
-                    id, name: "bookmark", label: `App ${status}`, status, signOnMode: "BOOKMARK", created: "2026-01-01T00:00:00.000Z",
-                    lastUpdated: "2026-01-01T00:00:00.000Z", credentials: {}, settings: {}, features: [],
-                });
+                store.apps.insert(newApp({ id, name: "bookmark", label: `App ${status}`, status, signOnMode: "BOOKMARK" }));
                 const assignments = new Collection<AppUserRecord>();
                 assignments.insert(appUser(user.id));
                 store.appUsers.set(id, assignments);
@@ -500,7 +498,7 @@ describe("emulator: user seeds", () => {
 function appUser(userId: string): AppUserRecord {
     const now = "2026-01-01T00:00:00.000Z";
     return {
-        id: userId, appId: "0oaapp", scope: "USER", status: "PROVISIONED", syncState: "DISABLED", created: now, lastUpdated: now,
-        statusChanged: now, passwordChanged: null, externalId: null, profile: {},
+        id: userId, appId: "0oaapp", assignmentId: "0uaassignment0000001", scope: "USER", status: "PROVISIONED", syncState: "DISABLED",
+        created: now, lastUpdated: now, statusChanged: now, passwordChanged: null, externalId: null, credentials: {}, profile: {},
     };
 }

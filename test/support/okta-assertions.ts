@@ -10,3 +10,8 @@ export function expectOktaError(res: Pick<RawResponse, "status" | "body">, statu
     expect(res.body.errorId).to.match(/^oae[\w-]{22}$/);
     expect(res.body.errorCauses).to.be.an("array");
 }
+
+/** The URL of the `rel="next"` link, if any. */
+export function nextLink(res: Pick<RawResponse, "headers">): string | undefined {
+    return /<([^>]+)>; rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
+}
