@@ -65,6 +65,7 @@ export class Memberships {
         return [...this.usersByGroup].map(([groupId, users]) => [groupId, [...users]]);
     }
 
+    /** Replaces the memberships; `onChange` is not told (restored groups keep their own `lastMembershipUpdated`). */
     restore(data: unknown): void {
         const ok = Array.isArray(data) && data.every((e) => Array.isArray(e) && typeof e[0] === "string" && Array.isArray(e[1]) && e[1].every((u: unknown) => typeof u === "string"));
         if (!ok) {
@@ -72,9 +73,13 @@ export class Memberships {
         }
         this.usersByGroup.clear();
         this.groupsByUser.clear();
+        this.sortedUsers.clear();
         for (const [groupId, users] of data as [string, string[]][]) {
             setOf(this.usersByGroup, groupId);
-            users.forEach((userId) => this.add(groupId, userId));
+            for (const userId of users) {
+                setOf(this.usersByGroup, groupId).add(userId);
+                setOf(this.groupsByUser, userId).add(groupId);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 import { expect } from "chai";
 import { loadCassette, recordedJson } from "../support/cassettes/cassette";
+import { POLICY_TYPES } from "../../emulator/model/policies";
+import { SIGN_ON_MODES } from "../../emulator/model/apps";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { HookReceiver } from "../support/hook-receiver";
 import { authorizationCode, clientAssertion, oauthSeed, pkcePair, REDIRECT_URI, SERVICE_ES_CLIENT_ID, testKey, WEB_CLIENT_ID, WEB_CLIENT_SECRET, basicAuth } from "../support/oauth";
@@ -27,6 +29,10 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
         org = await startTestOrg({
             seed: {
                 ...oauth,
+                // One app per sign-on mode, so each branch of the spec's Application discriminator is checked.
+                apps: CONFORMANCE_APPS as never,
+                // One policy of each type the org does not create itself.
+                policies: POLICY_TYPES.map((type, i) => ({ type, name: `Conformance ${type}`, priority: 9, ...(TYPES_WITH_CONDITIONS.includes(type) ? { conditions: {} } : {}), id: `00pconformance${String(i).padStart(6, "0")}` })) as never,
                 users: [
                     { login: "locked@example.com", firstName: "Lo", lastName: "Cked", status: "LOCKED_OUT", password: "Xylophone42" },
                     {
@@ -54,6 +60,7 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
     });
 
     const NO_SUCH = "00u0nosuchobject0000";
+    const BROWSER_PLUGIN_APP = appId("BROWSER_PLUGIN");
     const person = (name: string) => ({ login: `${name}@example.com`, email: `${name}@example.com`, firstName: name, lastName: "Conformance" });
 
     describe("the spec as loaded", () => {
@@ -117,6 +124,64 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
             const everyone = (await c.call("GET", "/api/v1/groups?q=Everyone", { expect: 200 })).body[0];
             await c.call("PUT", `/api/v1/groups/${everyone.id}`, { body: { profile: { name: "x" } }, expect: 403 });
             await c.call("GET", "/api/v1/groups", { headers: { Authorization: "SSWS wrong" }, expect: 401 });
+        });
+    });
+
+    describe("group members", () => {
+        it("add, list, remove; errors for unknown objects and built-in groups", async () => {
+            const group = (await c.call("POST", "/api/v1/groups", { body: { profile: { name: "Members conformance" } }, expect: 200 })).body;
+            const user = (await c.call("POST", "/api/v1/users?activate=false", { body: { profile: person("gm") }, expect: 200 })).body;
+            await c.call("PUT", `/api/v1/groups/${group.id}/users/${user.id}`, { expect: 204 });
+            await c.call("GET", `/api/v1/groups/${group.id}/users?limit=1`, { expect: 200 });
+            await c.call("GET", `/api/v1/groups?expand=stats&q=Members`, { expect: 200 });
+            await c.call("DELETE", `/api/v1/groups/${group.id}/users/${user.id}`, { expect: 204 });
+            await c.call("PUT", `/api/v1/groups/${group.id}/users/${NO_SUCH}`, { expect: 404 });
+            await c.call("DELETE", `/api/v1/groups/${group.id}/users/${NO_SUCH}`, { expect: 404 });
+            await c.call("GET", "/api/v1/groups/00g0nosuchobject0000/users", { expect: 404 });
+            const everyone = (await c.call("GET", "/api/v1/groups?q=Everyone", { expect: 200 })).body[0];
+            await c.call("PUT", `/api/v1/groups/${everyone.id}/users/${user.id}`, { expect: 404 });
+        });
+    });
+
+    describe("applications and their user assignments", () => {
+        it("list (q, filter, paging) and read every sign-on mode", async () => {
+            const apps = (await c.call("GET", "/api/v1/apps?limit=200", { expect: 200 })).body;
+            expect(apps.map((a: { signOnMode: string }) => a.signOnMode)).to.include.members([...SIGN_ON_MODES]);
+            await c.call("GET", "/api/v1/apps?limit=2", { expect: 200 });
+            await c.call("GET", "/api/v1/apps?q=Conformance", { expect: 200 });
+            await c.call("GET", `/api/v1/apps?filter=${encodeURIComponent('status eq "ACTIVE"')}`, { expect: 200 });
+            for (const app of apps) {
+                await c.call("GET", `/api/v1/apps/${app.id}`, { expect: 200 });
+            }
+            await c.call("GET", "/api/v1/apps/0oa0nosuchobject0000", { expect: 404 });
+        });
+
+        it("assign, read, list, update, unassign a user; errors", async () => {
+            const app = BROWSER_PLUGIN_APP;
+            const user = (await c.call("POST", "/api/v1/users?activate=true", { body: { profile: person("au"), credentials: { password: { value: "Xylophone42" } } }, expect: 200 })).body;
+            await c.call("POST", `/api/v1/apps/${app}/users`, { body: { id: user.id, scope: "USER", credentials: { userName: "au", password: { value: "Secret123" } } }, expect: 200 });
+            await c.call("GET", `/api/v1/apps/${app}/users/${user.id}`, { expect: 200 });
+            await c.call("GET", `/api/v1/apps/${app}/users?limit=1`, { expect: 200 });
+            await c.call("POST", `/api/v1/apps/${app}/users/${user.id}`, { body: { credentials: { userName: "au2" } }, expect: 200 });
+            await c.call("GET", `/api/v1/users/${user.id}/appLinks`, { expect: 200 });
+            await c.call("DELETE", `/api/v1/apps/${app}/users/${user.id}`, { expect: 204 });
+            await c.call("GET", `/api/v1/apps/${app}/users/${user.id}`, { expect: 404 });
+            await c.call("POST", `/api/v1/apps/${app}/users`, { body: { id: NO_SUCH, scope: "USER" }, expect: 404 });
+            await c.call("POST", `/api/v1/apps/${app}/users`, { body: { scope: "USER" }, expect: 400 });
+            await c.call("GET", "/api/v1/apps/0oa0nosuchobject0000/users", { expect: 404 });
+        });
+    });
+
+    describe("policies", () => {
+        it("list by type (with status and paging), read every type", async () => {
+            for (const type of POLICY_TYPES) {
+                const listed = (await c.call("GET", `/api/v1/policies?type=${type}`, { expect: 200 })).body;
+                for (const policy of listed) {
+                    await c.call("GET", `/api/v1/policies/${policy.id}`, { expect: 200 });
+                }
+            }
+            await c.call("GET", "/api/v1/policies?type=PASSWORD&status=ACTIVE&limit=1", { expect: 200 });
+            await c.call("GET", "/api/v1/policies/00p0nosuchobject0000", { expect: 404 });
         });
     });
 
@@ -297,3 +362,39 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
         });
     });
 });
+
+/** Policy types whose policies carry conditions; for the others the spec says "Policy conditions aren't supported". */
+const TYPES_WITH_CONDITIONS: string[] = ["MFA_ENROLL", "OKTA_SIGN_ON", "PASSWORD"];
+
+/** The app settings each sign-on mode requires in Okta's spec (its own names and required `settings.app` fields). */
+const APP_SHAPES: Record<string, { name: string; app?: Record<string, string> }> = {
+    AUTO_LOGIN: { name: "conformance_auto_login", app: { url: "https://auto.example.com" } },
+    BASIC_AUTH: { name: "template_basic_auth", app: { url: "https://basic.example.com", authURL: "https://basic.example.com/login" } },
+    BOOKMARK: { name: "bookmark", app: { url: "https://bookmark.example.com" } },
+    BROWSER_PLUGIN: { name: "template_swa", app: { url: "https://swa.example.com", usernameField: "#user", passwordField: "#pass", buttonField: "#go" } },
+    OPENID_CONNECT: { name: "oidc_client" },
+    SAML_1_1: { name: "conformance_saml11" },
+    SAML_2_0: { name: "conformance_saml2" },
+    SECURE_PASSWORD_STORE: { name: "template_sps", app: { url: "https://sps.example.com", usernameField: "#user", passwordField: "#pass" } },
+    WS_FEDERATION: {
+        name: "template_wsfed",
+        app: {
+            audienceRestriction: "urn:example", groupValueFormat: "windowsDomainQualifiedName", wReplyURL: "https://wsfed.example.com/reply",
+            nameIDFormat: "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified", authnContextClassRef: "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport",
+            siteURL: "https://wsfed.example.com", usernameAttribute: "username",
+        },
+    },
+};
+
+function appId(signOnMode: string): string {
+    return `0oaconformance${String(SIGN_ON_MODES.indexOf(signOnMode as never)).padStart(6, "0")}`;
+}
+
+const CONFORMANCE_APPS = SIGN_ON_MODES.map((signOnMode) => ({
+    id: appId(signOnMode),
+    name: APP_SHAPES[signOnMode].name,
+    label: `Conformance ${signOnMode}`,
+    signOnMode,
+    ...(APP_SHAPES[signOnMode].app ? { settings: { app: APP_SHAPES[signOnMode].app } } : {}),
+    ...(signOnMode === "BROWSER_PLUGIN" ? { credentials: { scheme: "EDIT_USERNAME_AND_PASSWORD" } } : {}),
+}));
