@@ -6,6 +6,7 @@ import {
     loadSeeds,
     MISMATCHES_FILE,
     seedFor,
+    unknownSeedKeys,
     type ExpectedMismatch,
 } from "../support/cassettes/expectations";
 import { replayCassette, type InteractionResult } from "../support/cassettes/replay";
@@ -35,6 +36,10 @@ describe("cassettes: recorded Okta traffic replayed against the emulator", funct
         expect(results.filter((r) => r.outcome !== "out of scope").length).to.be.greaterThan(0);
     });
 
+    it("seeds only name cassettes that exist", () => {
+        expect(unknownSeedKeys(loadSeeds(), listCassettes())).to.deep.equal([]);
+    });
+
     it("mismatches only where the expected list says so (no regression)", () => {
         const unexpected = results.filter((r) => r.outcome === "mismatch" && !expected.has(interactionKey(r.cassette, r.id)));
         expect(unexpected.map(summarize), `add a reason to ${MISMATCHES_FILE} or fix the emulator`).to.deep.equal([]);
@@ -58,7 +63,8 @@ function report(results: InteractionResult[], expected: Map<string, ExpectedMism
     const groups = new Map<string, { count: number; refs: string[] }>();
     for (const r of inScope.filter((r) => r.outcome === "mismatch")) {
         const reason = expected.get(interactionKey(r.cassette, r.id))?.reason ?? "UNEXPECTED (not in the list)";
-        const key = `${`${r.method} ${r.route}`.padEnd(48)} | ${r.detail} | ${reason}`;
+        const detail = r.detail?.replace(/\b[0-9A-Za-z]{20}\b/g, "{id}");
+        const key = `${`${r.method} ${r.route}`.padEnd(48)} | ${detail} | ${reason}`;
         const group = groups.get(key) ?? { count: 0, refs: [] };
         group.count++;
         group.refs.push(`${r.cassette.replace(/\.yaml$/, "")}#${r.id}`);

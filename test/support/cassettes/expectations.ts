@@ -15,7 +15,7 @@ export const MISMATCHES_FILE = path.join(repoRoot, "test", "fixtures", "cassette
 export interface CassetteSeeds {
     /** Present in every replayed org (what a real org already holds). */
     common?: SeedDocument;
-    /** Per cassette file (`<Test>/<file>.yaml`): objects the recorded test made through out-of-scope endpoints. */
+    /** Per test (`<Test>`) or cassette file (`<Test>/<file>.yaml`): what that recording needs besides `common`. */
     cassettes?: Record<string, SeedDocument>;
 }
 
@@ -29,15 +29,22 @@ export function loadSeeds(): CassetteSeeds {
     return (parse(readFileSync(SEEDS_FILE, "utf8")) as CassetteSeeds | null) ?? {};
 }
 
-/** The seed for one cassette: the common part, then the cassette's own (lists concatenated). */
+/** The seed for one cassette file: the common part, then its test's, then its own (lists concatenated). */
 export function seedFor(seeds: CassetteSeeds, cassette: string): SeedDocument {
-    const merged: Record<string, unknown[]> = {};
-    for (const part of [seeds.common ?? {}, seeds.cassettes?.[cassette] ?? {}]) {
-        for (const [section, items] of Object.entries(part)) {
-            merged[section] = [...(merged[section] ?? []), ...(items as unknown[])];
+    const test = cassette.split("/")[0];
+    const merged: Record<string, unknown> = {};
+    for (const part of [seeds.common, seeds.cassettes?.[test], seeds.cassettes?.[cassette]]) {
+        for (const [section, value] of Object.entries(part ?? {})) {
+            merged[section] = Array.isArray(value) ? [...((merged[section] as unknown[]) ?? []), ...value] : { ...(merged[section] as object), ...value };
         }
     }
     return merged as SeedDocument;
+}
+
+/** Seed keys that name no cassette file or test (typos would silently seed nothing). */
+export function unknownSeedKeys(seeds: CassetteSeeds, cassettes: string[]): string[] {
+    const known = new Set([...cassettes, ...cassettes.map((c) => c.split("/")[0])]);
+    return Object.keys(seeds.cassettes ?? {}).filter((key) => !known.has(key));
 }
 
 /** Loads the list and checks each entry's shape; an entry without a reason is refused. */

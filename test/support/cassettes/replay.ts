@@ -1,5 +1,6 @@
-import type { SeedDocument } from "../../../emulator";
+import type { RateLimitOptions, SeedDocument } from "../../../emulator";
 import { startTestOrg } from "../emulator";
+import { HookReceiver } from "../hook-receiver";
 import type { OktaSpec } from "../openapi/spec";
 import { loadCassette, recordedJson, type Interaction } from "./cassette";
 import { compareResponses } from "./compare";
@@ -27,22 +28,39 @@ export interface InteractionResult {
     detail?: string;
 }
 
+/**
+ * Recorded requests run back to back as fast as the emulator answers; Okta's rate limits are the traffic tests' concern
+ * (the recordings carry no rate-limit headers and no 429s), so the replayed org gets limits no replay can reach.
+ */
+const UNREACHABLE_LIMITS: RateLimitOptions = { buckets: [], otherLimit: 1e9 };
+
 export async function replayCassette(name: string, spec: OktaSpec, seed: SeedDocument): Promise<InteractionResult[]> {
     const cassette = loadCassette(name);
-    const org = await startTestOrg({ seed });
+    const org = await startTestOrg({ seed, rateLimits: UNREACHABLE_LIMITS });
+    // The recorded event hook endpoints (public request bins) answered Okta's verification challenge; a local receiver
+    // that answers it the same way stands in for them.
+    const receiver = await new HookReceiver().start();
     const ids = new IdMap();
     for (const id of seededIds(seed)) {
         ids.identity(id);
     }
     try {
         const results: InteractionResult[] = [];
+        const environment = { ids, hookUri: receiver.url };
         for (const interaction of cassette.interactions) {
-            results.push(await replayOne(name, interaction, spec, ids, (method, path, init) => org.api(method, path, init)));
+            results.push(await replayOne(name, interaction, spec, environment, (method, path, init) => org.api(method, path, init)));
         }
         return results;
     } finally {
         await org.close();
+        await receiver.close();
     }
+}
+
+interface Environment {
+    ids: IdMap;
+    /** Where event hooks created by the replay point instead of the recorded endpoint. */
+    hookUri: string;
 }
 
 type Send = (
@@ -51,7 +69,8 @@ type Send = (
     init: { rawBody?: string; headers?: Record<string, string> },
 ) => Promise<{ status: number; body: unknown }>;
 
-async function replayOne(cassette: string, interaction: Interaction, spec: OktaSpec, ids: IdMap, send: Send): Promise<InteractionResult> {
+async function replayOne(cassette: string, interaction: Interaction, spec: OktaSpec, environment: Environment, send: Send): Promise<InteractionResult> {
+    const { ids } = environment;
     const operation = spec.find(interaction.method, interaction.url.pathname);
     const result: InteractionResult = {
         cassette,
@@ -66,7 +85,10 @@ async function replayOne(cassette: string, interaction: Interaction, spec: OktaS
         return result;
     }
     const path = ids.rewrite(interaction.url.pathname + interaction.url.search);
-    const body = interaction.requestBody.trim() === "" ? undefined : ids.rewrite(interaction.requestBody);
+    let body = interaction.requestBody.trim() === "" ? undefined : ids.rewrite(interaction.requestBody);
+    if (body !== undefined && (operation.operationId === "createEventHook" || operation.operationId === "replaceEventHook")) {
+        body = withHookUri(body, environment.hookUri);
+    }
     const contentType = interaction.requestHeaders["Content-Type"]?.[0];
     const actual = await send(interaction.method, path, {
         rawBody: body,
@@ -80,6 +102,20 @@ async function replayOne(cassette: string, interaction: Interaction, spec: OktaS
         ids.learn(recorded.body, actual.body);
     }
     return result;
+}
+
+/** The hook body with its channel pointed at the local receiver (left as recorded when it is not a hook). */
+function withHookUri(body: string, uri: string): string {
+    try {
+        const hook = JSON.parse(body);
+        if (typeof hook?.channel?.config?.uri === "string") {
+            hook.channel.config.uri = uri;
+            return JSON.stringify(hook);
+        }
+    } catch {
+        // Not JSON: replayed as recorded, so the emulator's answer to it is what gets compared.
+    }
+    return body;
 }
 
 /** Every object id a seed names: seeded objects keep their recorded ids. */
