@@ -14,9 +14,8 @@ export interface RecordedEvidence {
     instancePath: string;
 }
 
-/** The spec's own text for the operation, saying its response description is incomplete. */
+/** The spec's own text contradicting its schema: quoted from the operation's or the amended schema's `description`. */
 export interface SpecTextEvidence {
-    /** Quoted from the operation's `description`. */
     quote: string;
 }
 
@@ -133,6 +132,14 @@ export const SPEC_EXCEPTIONS: SpecException[] = [
             evidence: { like: "deactivateUser 200" },
         }),
     ),
+    {
+        document: "management", schema: "Application", pointer: "/properties/_embedded/properties/user",
+        amend: { $ref: "#/components/schemas/AppUser" },
+        reason:
+            "`_embedded.user` (apps listed with `expand=user/{userId}`) is described as the assigned Application User, " +
+            "but its schema is a map of objects, which no Application User (id, status, scope strings) can be",
+        evidence: { quote: "The specified [Application User](/openapi/okta-management/management/tags/applicationusers) assigned to the app" },
+    },
     {
         document: "oauth", operationId: "authorize", status: "302",
         amend: { description: "Redirect to the client's redirect_uri (with code and state, or error), without a body" },

@@ -128,6 +128,11 @@ export class OktaSpec {
         return { ...found, description: doc.paths[found.path]?.[found.method.toLowerCase()]?.description };
     }
 
+    /** A schema in `components.schemas` or a part of it (JSON pointer), as written in the spec. */
+    schemaAt(document: string, schema: string, pointer: string): any {
+        return resolvePointer(this.documents.get(document)!.doc.components?.schemas?.[schema], pointer);
+    }
+
     /** What the spec declares for one status of an operation (after resolving `$ref`s), for comparisons. */
     declaredResponse(document: string, operationId: string, status: string): unknown {
         const operation = this.operation(document, operationId);
