@@ -4,12 +4,14 @@ import { parseFaultRule, type FaultRule } from "./faults";
 import { OktaEmulator } from "./server";
 import { loadSeedFile, type SeedDocument } from "./seed";
 
-const USAGE = `Usage: okta-emulator [--port N] [--host ADDR] [--seed FILE] [--token TOKEN]... [options]
+const USAGE = `Usage: okta-emulator [--port N] [--host ADDR] [--seed FILE] [--data-file FILE] [--token TOKEN]... [options]
 
 Starts a local Okta Management API emulator and prints its base URL on the first line.
   --port               port to listen on; 0 picks a free one (env OKTA_EMULATOR_PORT; default 0)
   --host               interface to listen on (env OKTA_EMULATOR_HOST; default 127.0.0.1)
   --seed               YAML seed file with tokens, OAuth apps and initial objects (env OKTA_EMULATOR_SEED)
+  --data-file          keep the org in this JSON file across restarts (env OKTA_EMULATOR_DATA_FILE); when it exists,
+                       the org is loaded from it and the seed only adds its tokens and OAuth apps. Without it: memory only
   --token              an extra API token to accept as "SSWS <token>"; repeatable
   --access-token-lifetime  OAuth access token lifetime in seconds (default 3600, as Okta)
   --window-ms          rate-limit window length in ms (default 60000)
@@ -30,6 +32,7 @@ function main(): void {
                 port: { type: "string" },
                 host: { type: "string" },
                 seed: { type: "string" },
+                "data-file": { type: "string" },
                 token: { type: "string", multiple: true },
                 "window-ms": { type: "string" },
                 "access-token-lifetime": { type: "string" },
@@ -93,6 +96,7 @@ function main(): void {
             faults: { seed: optionalInteger("--fault-seed", values["fault-seed"]), rules: faultRules },
             oauth: { accessTokenLifetimeSeconds },
             controlToken: values["control-token"] ?? process.env.OKTA_EMULATOR_CONTROL_TOKEN,
+            dataFile: values["data-file"] ?? process.env.OKTA_EMULATOR_DATA_FILE,
             log: values.quiet ? undefined : (line) => console.error(line),
         });
     } catch (err) {
@@ -121,4 +125,9 @@ function fail(message: string): never {
     process.exit(2);
 }
 
-main();
+try {
+    main();
+} catch (err) {
+    // E.g. a data file that cannot be loaded: say so plainly instead of a stack trace.
+    fail((err as Error).message);
+}

@@ -11,6 +11,7 @@ import { readBody, requireLength, sendJson, type RequestContext, type RouteResul
 import { RequestJournal, type JournalEntry } from "./journal";
 import { pathSegments } from "./path-pattern";
 import { RateLimiter, type RateLimitOptions, type RateLimitVerdict } from "./rate-limits";
+import { DataFile } from "./persistence/data-file";
 import { AuthorizationServer, type OAuthOptions } from "./oauth/authorization-server";
 import { Router, type RouteMatch } from "./router";
 import { registerAppRoutes } from "./routes/apps";
@@ -21,7 +22,7 @@ import { registerPolicyRoutes } from "./routes/policies";
 import { registerOAuthRoutes } from "./routes/oauth";
 import { registerLogRoutes } from "./routes/logs";
 import { registerUserAreaRoutes } from "./routes/user-area";
-import { applySeed, type SeedDocument } from "./seed";
+import { applySeed, seedCredentials, type SeedDocument } from "./seed";
 import { OrgStore } from "./store";
 
 export interface EmulatorOptions {
@@ -46,7 +47,17 @@ export interface EmulatorOptions {
     eventHooks?: EventHookOptions;
     /** Receives one line per request when set. */
     log?: (line: string) => void;
+    /**
+     * Keeps the org in this JSON file across restarts (`--data-file`): loaded at start when it exists (then the
+     * seed only contributes its tokens), written atomically after changes and on close. In memory only when unset.
+     */
+    dataFile?: string;
+    /** Delay between a change and the write of the data file, in ms (default 200). */
+    saveDelayMs?: number;
 }
+
+/** Methods that never change the org, so they do not schedule a save of the data file. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Route template used for rate limiting requests that match no route. */
 const UNMATCHED = "(unmatched)";
@@ -69,16 +80,24 @@ export class OktaEmulator {
     private readonly router = new Router();
     private server?: Server;
     private base = "";
+    private readonly dataFile?: DataFile;
 
+    /** Throws DataFileError when `dataFile` exists but cannot be loaded. */
     constructor(private readonly options: EmulatorOptions = {}) {
         const skew = options.clockSkewMs ?? 0;
         this.rateLimiter = new RateLimiter(options.rateLimits, skew === 0 ? Date.now : () => Date.now() + skew);
         this.faults = new FaultInjector(options.faults);
         this.controlToken = options.controlToken;
         this.control = new ControlApi(this, () => this.controlToken);
-        if (options.seed) {
-            applySeed(this.store, options.seed);
+        if (options.dataFile) {
+            this.dataFile = new DataFile(options.dataFile, this.store, { delayMs: options.saveDelayMs, log: options.log });
         }
+        const restored = this.dataFile?.load() ?? false;
+        if (options.seed) {
+            applySeed(this.store, restored ? seedCredentials(options.seed) : options.seed);
+        }
+        // Background changes (event hook deliveries, ...) show up in the System Log.
+        this.store.log.subscribe(() => this.dataFile?.changed());
         this.authorizationServer = new AuthorizationServer(this.store, options.oauth);
         registerGroupRoutes(this.router, this.store);
         registerAppRoutes(this.router, this.store);
@@ -108,6 +127,11 @@ export class OktaEmulator {
         return this.base;
     }
 
+    /** Every (method, route template) the emulator serves. */
+    routes(): { method: string; template: string }[] {
+        return this.router.list();
+    }
+
     async start(): Promise<string> {
         const server = createServer((req, res) => {
             this.handle(req, res).catch((err) => {
@@ -128,17 +152,18 @@ export class OktaEmulator {
         return this.base;
     }
 
+    /** Stops listening, then writes any unsaved change to the data file. */
     async close(): Promise<void> {
         await this.hooks.close();
         const server = this.server;
-        if (!server) {
-            return;
-        }
         this.server = undefined;
-        await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-        });
+        if (server) {
+            await new Promise<void>((resolve) => {
+                server.close(() => resolve());
+                server.closeAllConnections();
+            });
+        }
+        await this.dataFile?.flush();
     }
 
     private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -199,6 +224,9 @@ export class OktaEmulator {
             this.counters.countOutcome(outcome);
             if (entry) {
                 entry.outcome = outcome;
+            }
+            if (!SAFE_METHODS.has(method)) {
+                this.dataFile?.changed();
             }
             this.options.log?.(`${method} ${url.pathname}${url.search} ${outcome} ${requestId}`);
         }
