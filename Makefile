@@ -1,10 +1,11 @@
 # make demo  - the quickstart example through a real `pulumi up` against the local Okta emulator
+# make generate - regenerate the SDK types and resource classes after editing schema.json
 # make test  - every test (unit, emulator over HTTP, end to end with the real Pulumi CLI)
 
 EXAMPLE := examples/quickstart
 NPM_FLAGS := --no-audit --no-fund
 
-.PHONY: all build tools example demo test clean
+.PHONY: all build generate tools example demo test clean
 
 all: build
 
@@ -13,6 +14,11 @@ node_modules/.install-stamp: package.json package-lock.json
 	touch $@
 
 build: node_modules/.install-stamp
+	npx tsc -p tsconfig.json
+
+# The SDK's types and resource classes, from schema.json (the generated files are committed).
+generate: node_modules/.install-stamp
+	npx ts-node --transpile-only scripts/generate-sdk.ts
 	npx tsc -p tsconfig.json
 
 # A Pulumi CLI, the Node.js language host and the dynamic-provider plugin in .tools/bin (built once from Go modules).

@@ -16,9 +16,15 @@ class ProviderContext {
         this.settings = undefined;
     }
 
-    client(): OktaClient {
+    /**
+     * The client for the stack's org, or for a resource's own `connection` input (same setting names as the `okta:`
+     * stack config, without environment fallbacks, so one org's credentials never leak to another).
+     */
+    client(connection?: Record<string, unknown>): OktaClient {
         // Resolved on first use rather than in `configure`, so a missing setting fails the operation that needs it.
-        const settings = (this.settings ??= resolveConnectionSettings(this.config));
+        const settings = connection
+            ? resolveConnectionSettings((key) => stringSetting(connection[key.replace(/^okta:/, "")]), {})
+            : (this.settings ??= resolveConnectionSettings(this.config));
         const key = `${settings.orgUrl}\u0000${settings.apiToken}`;
         let client = this.clients.get(key);
         if (!client) {
@@ -30,6 +36,10 @@ class ProviderContext {
         }
         return client;
     }
+}
+
+function stringSetting(value: unknown): string | undefined {
+    return typeof value === "string" ? value : undefined;
 }
 
 export const providerContext = new ProviderContext();

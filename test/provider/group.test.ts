@@ -23,7 +23,7 @@ describe("provider: Group handler against the emulator", () => {
 
     describe("check", () => {
         it("accepts valid inputs", async () => {
-            expect(await provider.check!({}, { name: "Eng", description: "d" })).to.deep.equal({ inputs: { name: "Eng", description: "d" } });
+            expect(await provider.check!({}, { name: "Eng", description: "d" })).to.deep.equal({ inputs: { name: "Eng", description: "d", adopt: false } });
         });
         it("names the property of every failure", async () => {
             const { failures } = await provider.check!({}, { description: 5, nmae: "typo" });
