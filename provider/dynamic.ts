@@ -67,8 +67,7 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
             const inputs = withDefaults(handler.token, news);
             const failures: CheckFailure[] = validateInputs(handler.token, inputs);
             if (failures.length === 0 && handler.validate) {
-                const known = Object.fromEntries(Object.entries(inputs).filter(([key, value]) => key !== "__provider" && !containsUnknown(value)));
-                failures.push(...handler.validate(known));
+                failures.push(...handler.validate(withoutProvider(inputs)));
             }
             return failures.length > 0 ? { inputs, failures } : { inputs };
         },

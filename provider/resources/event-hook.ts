@@ -1,6 +1,6 @@
 import { OktaApiError, type OktaClient } from "../client";
 import type { EventHookInputs, EventHookOutputs, EventHookStatus } from "../generated/types";
-import type { CheckFailure } from "../schema";
+import { UNKNOWN, type CheckFailure } from "../schema";
 import { changedScalars, orUndefined, sameScalar, sameSet, sameValue } from "./compare";
 import { PartialFailure, type ResourceHandler } from "./handler";
 
@@ -65,8 +65,10 @@ export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs
                 reason: "status ACTIVE contradicts doNotActivateOnCreate (the hook is created INACTIVE); leave status unset, and remove doNotActivateOnCreate when the hook may be activated",
             });
         }
-        for (const event of Object.keys(inputs.filters ?? {})) {
-            if (inputs.eventTypes && !inputs.eventTypes.includes(event)) {
+        const eventTypes = inputs.eventTypes;
+        const filters = typeof inputs.filters === "object" ? inputs.filters : {};
+        for (const event of Object.keys(filters)) {
+            if (Array.isArray(eventTypes) && !eventTypes.includes(UNKNOWN) && !eventTypes.includes(event)) {
                 failures.push({ property: `filters.${event}`, reason: `filters.${event} filters an event type that is not in eventTypes` });
             }
         }

@@ -14,7 +14,10 @@ export interface ResourceHandler<I, O extends I> {
      * inputs it lacks (state written by an older release), so a new defaulted input never shows as a change.
      */
     changedInputs(olds: Partial<O>, news: I): string[];
-    /** Rules between inputs that the JSON schema cannot express; values unknown during preview are absent. */
+    /**
+     * Rules between inputs that the JSON schema cannot express. A value unknown during preview is present as the
+     * UNKNOWN marker: count it as set, never compare it.
+     */
     validate?(inputs: Partial<I>): CheckFailure[];
     create(client: OktaClient, inputs: I): Promise<{ id: string; outs: O }>;
     /** `undefined` (or an OktaApiError with status 404) when the object is gone. */
