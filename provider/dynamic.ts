@@ -143,9 +143,23 @@ function clientFor(props: Props) {
     return providerContext.client(props.connection ?? undefined);
 }
 
-/** True when a resource's own connection now names another org: its object must be created there. */
+/** True when the resource now names another org (its own connection or the stack's): its object must be made there. */
 function movesToAnotherOrg(olds: Props, news: Props): boolean {
-    return !sameScalar(olds.connection?.orgUrl, news.connection?.orgUrl) && !containsUnknown(news.connection);
+    if (sameScalar(olds.connection?.orgUrl, news.connection?.orgUrl) || containsUnknown(news.connection)) {
+        return false;
+    }
+    const before = orgOf(olds);
+    const after = orgOf(news);
+    return before === undefined || after === undefined || before !== after;
+}
+
+/** The origin of the org a resource's calls go to; `undefined` when its settings are incomplete. */
+function orgOf(props: Props): string | undefined {
+    try {
+        return clientFor(props).orgUrl.origin;
+    } catch {
+        return undefined;
+    }
 }
 
 /**

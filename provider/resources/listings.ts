@@ -15,7 +15,7 @@ export class CollectionReads<T> {
     constructor(
         /** Lists the whole collection `key`: item id -> item. */
         private readonly list: (client: OktaClient, key: string) => Promise<Map<string, T>>,
-        private readonly maxAgeMs = 60_000,
+        private readonly maxAgeMs = 120_000,
         private readonly now: () => number = Date.now,
     ) {}
 

@@ -89,6 +89,32 @@ describe("provider: Group handler against the emulator", () => {
         expect((await failure(provider.delete!(everyone.id, state))).message).to.match(/BUILT_IN/);
     });
 
+    it("adopts an existing group by name when asked, instead of failing or duplicating", async () => {
+        const existing = await org.api("POST", "/api/v1/groups", { body: { profile: { name: "Eng", description: "old" } } });
+        const adopted = await provider.create({ name: "Eng", description: "managed now", adopt: true });
+        expect(adopted.id).to.equal(existing.body.id);
+        expect(adopted.outs).to.include({ name: "Eng", description: "managed now", adopt: true });
+        expect(org.emulator.store.groups.get(existing.body.id)!.profile.description).to.equal("managed now");
+        expect([...org.emulator.store.groups.values()].filter((g) => g.profile.name === "Eng")).to.have.length(1);
+        // Without adopt, Okta's uniqueness error is what the user sees.
+        expect((await failure(provider.create({ name: "Eng" }))).message).to.contain("E0000001");
+    });
+
+    it("manages the listed extra profile attributes and keeps the others", async () => {
+        const created = await provider.create({ name: "Eng", profileAttributes: { costCenter: "42", tags: ["a", "b"] } });
+        expect(created.outs.profileAttributes).to.deep.equal({ costCenter: "42", tags: ["a", "b"] });
+        org.emulator.store.groups.get(created.id)!.profile.owner = "someone else";
+        const read = await provider.read!(created.id, created.outs);
+        expect(read.props.profileAttributes).to.deep.equal({ costCenter: "42", tags: ["a", "b"] });
+
+        const updated = await provider.update!(created.id, read.props, { name: "Eng", profileAttributes: { tags: ["a"] } });
+        expect(updated.outs.profileAttributes).to.deep.equal({ tags: ["a"] });
+        const profile = org.emulator.store.groups.get(created.id)!.profile;
+        expect(profile.tags).to.deep.equal(["a"]);
+        expect(profile.costCenter ?? null).to.equal(null);
+        expect(profile.owner).to.equal("someone else");
+    });
+
     it("surfaces Okta's error with code and summary", async () => {
         await provider.create({ name: "Eng" });
         const err = await failure(provider.create({ name: "Eng" }));
