@@ -56,6 +56,13 @@ export function nextLifecycleStep(live: LiveUserStatus, desired: DesiredUserStat
             if (live === "ACTIVE") {
                 return "suspend";
             }
+            if (live === "PROVISIONED") {
+                // Okta does not let an admin set the password of a user whose activation is pending.
+                throw new Error(
+                    "the user is PROVISIONED (activation pending) and Okta suspends only ACTIVE users; the account becomes " +
+                        "ACTIVE when its user completes activation (or create it with a `password`, which activates it directly)",
+                );
+            }
             if (ACTIVE_LIKE.includes(live)) {
                 if (havePassword) {
                     return "setPassword";
