@@ -78,7 +78,7 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
             if (!replaces.includes("connection") && movesToAnotherOrg(olds, news)) {
                 replaces.push("connection");
             }
-            return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+            return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && handler.deleteBeforeReplace === true };
         },
 
         async create(inputs: Props) {

@@ -16,7 +16,7 @@ export interface AppUserAssignmentArgs {
     /** The user's password for the application. Not allowed for apps with shared credentials. */
     password?: pulumi.Input<string>;
     /**
-     * `USER` for a direct assignment, `GROUP` when the assignment comes from a group.
+     * `USER` for a direct assignment, `GROUP` when the assignment comes from a group. Okta cannot change it in place: a change re-assigns the user.
      *
      * Default: `"USER"`.
      */

@@ -257,7 +257,7 @@ export interface AppUserAssignmentInputs {
     username?: string;
     /** The user's password for the application. Not allowed for apps with shared credentials. */
     password?: string;
-    /** `USER` for a direct assignment, `GROUP` when the assignment comes from a group. */
+    /** `USER` for a direct assignment, `GROUP` when the assignment comes from a group. Okta cannot change it in place: a change re-assigns the user. */
     scope?: AppUserScope;
     /** The app-specific profile of the user. Only the attributes listed here are managed; removing one clears it. */
     profile?: Record<string, any>;

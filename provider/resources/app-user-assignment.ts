@@ -36,6 +36,8 @@ const schemes = new WeakMap<OktaClient, Map<string, Promise<string | undefined>>
 
 export const appUserAssignmentHandler: ResourceHandler<AppUserAssignmentInputs, AppUserAssignmentOutputs> = {
     token: "okta:index:AppUserAssignment",
+    // A new assignment with a new scope needs the old one gone first: Okta holds one per app and user.
+    deleteBeforeReplace: true,
 
     changedInputs(olds, news) {
         const changed: string[] = (["appId", "userId", "scope"] as const).filter((key) => !sameScalar(olds[key], news[key]));
@@ -58,7 +60,7 @@ export const appUserAssignmentHandler: ResourceHandler<AppUserAssignmentInputs, 
         assignmentReads.invalidate(client, inputs.appId);
         const assignment = existing
             ? await client.post<OktaAppUser>(assignmentPath(inputs.appId, inputs.userId), assignmentBody(inputs, existing.profile ?? {}))
-            : await client.post<OktaAppUser>(`${appPath(inputs.appId)}/users`, { id: inputs.userId, ...assignmentBody(inputs, {}) });
+            : await client.post<OktaAppUser>(`${appPath(inputs.appId)}/users`, { id: inputs.userId, scope: inputs.scope ?? "USER", ...assignmentBody(inputs, {}) });
         return { id: assignmentId(inputs.appId, inputs.userId), outs: outputsOf(assignment, inputs, scheme) };
     },
 
@@ -86,9 +88,9 @@ export const appUserAssignmentHandler: ResourceHandler<AppUserAssignmentInputs, 
     },
 };
 
-/** Scope, credentials (when the app takes them) and the managed profile, with cleared attributes set to `null`. */
+/** Credentials (when the app takes them) and the managed profile, with cleared attributes set to `null`. */
 function assignmentBody(inputs: AppUserAssignmentInputs, previousProfile: Record<string, unknown>): Record<string, unknown> {
-    const body: Record<string, unknown> = { scope: inputs.scope ?? "USER" };
+    const body: Record<string, unknown> = {};
     const credentials: Record<string, unknown> = {};
     if (inputs.username !== undefined) {
         credentials.userName = inputs.username;

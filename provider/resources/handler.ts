@@ -9,6 +9,8 @@ import type { CheckFailure } from "../schema";
 export interface ResourceHandler<I, O extends I> {
     /** The resource's token in schema.json, e.g. `okta:index:Group`. */
     token: string;
+    /** A replacement must delete the old object first: Okta allows only one at a time (e.g. one app-user pair). */
+    deleteBeforeReplace?: boolean;
     /**
      * Names of inputs whose desired value differs from the current state. `olds` has schema defaults filled in for
      * inputs it lacks (state written by an older release), so a new defaulted input never shows as a change.
