@@ -1,4 +1,7 @@
+import type { JWK } from "jose";
 import { Collection, newOktaId } from "./collection";
+import { apiTokenCaller } from "./log-caller";
+import type { EventHookRecord } from "./model/event-hooks";
 import type { AppRecord, AppUserRecord } from "./model/apps";
 import { Memberships } from "./model/memberships";
 import type { UserRecord } from "./model/users";
@@ -25,6 +28,28 @@ export interface ApiTokenRecord {
     id: string;
 }
 
+/** An OAuth 2.0 client (an Okta app) that may get access tokens for the Management API from the org authorization server. */
+export interface OAuthClientRecord {
+    clientId: string;
+    name: string;
+    /** `service`: API Services app (client credentials + private_key_jwt); `web`: web app (authorization code + secret). */
+    kind: "service" | "web";
+    /** The `okta.*` scopes granted to the app. */
+    scopes: string[];
+    /** Public keys for private_key_jwt (service apps). */
+    jwks: JWK[];
+    /** Client secret (web apps). */
+    clientSecret?: string;
+    redirectUris: string[];
+    /** `dpop_bound_access_tokens`: token requests must carry a DPoP proof. */
+    requireDpop: boolean;
+    refreshTokenRotation: "ROTATE" | "STATIC";
+    /** How long a rotated refresh token keeps working, in seconds (Okta: 0-60, default 30). */
+    rotationLeewaySeconds: number;
+    /** Web apps: the user the emulated `/authorize` signs in (no browser session is emulated). */
+    user?: { id: string; login: string };
+}
+
 /** The emulated org: every object it holds. In memory. */
 export class OrgStore {
     readonly groups = new Collection<GroupRecord>();
@@ -33,8 +58,10 @@ export class OrgStore {
     readonly apps = new Collection<AppRecord>();
     /** Assignments per app id. */
     readonly appUsers = new Map<string, Collection<AppUserRecord>>();
-    readonly log = new SystemLog();
     readonly apiTokens = new Map<string, ApiTokenRecord>();
+    readonly oauthClients = new Map<string, OAuthClientRecord>();
+    readonly log = new SystemLog({ callerOf: (ctx) => apiTokenCaller(ctx, this.apiTokens) });
+    readonly eventHooks = new Collection<EventHookRecord>();
 
     constructor() {
         this.addGroup({

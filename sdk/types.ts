@@ -2,20 +2,52 @@
 
 import type * as pulumi from "@pulumi/pulumi";
 
-/** How to reach one Okta org, for a resource that must not use the stack's configuration (programs that manage more than one org). Same settings as the `okta:` stack config; no environment fallback applies. */
+/** How to reach one Okta org, for a resource that must not use the stack's configuration (programs that manage more than one org). The same settings as the `okta:` stack config, with the credentials of one connection (API token, OAuth 2.0 client credentials, or OAuth 2.0 authorization code); stack config and environment variables are not used for it. */
 export interface ConnectionArgs {
     /** Base URL of the Okta org, e.g. `https://example.okta.com`. */
     orgUrl: pulumi.Input<string>;
-    /** Okta API token for that org. */
+    /** API token connection: an Okta API token for that org. */
     apiToken?: pulumi.Input<string>;
+    /** OAuth 2.0 connections: client id of the Okta app. */
+    clientId?: pulumi.Input<string>;
+    /** OAuth 2.0 client credentials connection: the app's private key (PEM or JWK), or the path of a file holding it. */
+    privateKey?: pulumi.Input<string>;
+    /** OAuth 2.0 client credentials connection: the key id (`kid`) of the app's public key. */
+    privateKeyId?: pulumi.Input<string>;
+    /** OAuth 2.0 connections: space-separated Okta API scopes. */
+    scopes?: pulumi.Input<string>;
+    /** OAuth 2.0 client credentials connection: bind access tokens to a DPoP key (default true). */
+    dpop?: pulumi.Input<boolean>;
+    /** OAuth 2.0 authorization code connection: the app's client secret. */
+    clientSecret?: pulumi.Input<string>;
+    /** OAuth 2.0 authorization code connection: the current access token (optional). */
+    accessToken?: pulumi.Input<string>;
+    /** OAuth 2.0 authorization code connection: the refresh token. */
+    refreshToken?: pulumi.Input<string>;
 }
 
-/** How to reach one Okta org, for a resource that must not use the stack's configuration (programs that manage more than one org). Same settings as the `okta:` stack config; no environment fallback applies. */
+/** How to reach one Okta org, for a resource that must not use the stack's configuration (programs that manage more than one org). The same settings as the `okta:` stack config, with the credentials of one connection (API token, OAuth 2.0 client credentials, or OAuth 2.0 authorization code); stack config and environment variables are not used for it. */
 export interface Connection {
     /** Base URL of the Okta org, e.g. `https://example.okta.com`. */
     orgUrl: string;
-    /** Okta API token for that org. */
+    /** API token connection: an Okta API token for that org. */
     apiToken?: string;
+    /** OAuth 2.0 connections: client id of the Okta app. */
+    clientId?: string;
+    /** OAuth 2.0 client credentials connection: the app's private key (PEM or JWK), or the path of a file holding it. */
+    privateKey?: string;
+    /** OAuth 2.0 client credentials connection: the key id (`kid`) of the app's public key. */
+    privateKeyId?: string;
+    /** OAuth 2.0 connections: space-separated Okta API scopes. */
+    scopes?: string;
+    /** OAuth 2.0 client credentials connection: bind access tokens to a DPoP key (default true). */
+    dpop?: boolean;
+    /** OAuth 2.0 authorization code connection: the app's client secret. */
+    clientSecret?: string;
+    /** OAuth 2.0 authorization code connection: the current access token (optional). */
+    accessToken?: string;
+    /** OAuth 2.0 authorization code connection: the refresh token. */
+    refreshToken?: string;
 }
 
 /** A lifecycle state a user can be asked to be in. */

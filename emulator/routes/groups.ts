@@ -3,6 +3,7 @@ import { jsonBody, noContent, ok, type RequestContext } from "../http";
 import { linkHeaders, pageLimit } from "../paging";
 import type { Router } from "../router";
 import type { GroupRecord, OrgStore } from "../store";
+import { logTarget } from "../system-log";
 import { oktaTimestamp } from "../time";
 
 const LIST_DEFAULT_LIMIT = 200;
@@ -70,7 +71,16 @@ function listGroups(ctx: RequestContext, store: OrgStore) {
 function createGroup(ctx: RequestContext, store: OrgStore) {
     const profile = groupProfile(jsonBody(ctx));
     assertNameUnique(store, profile.name);
-    return ok(groupResource(ctx, store.addGroup({ profile })));
+    const group = store.addGroup({ profile });
+    store.log.append(
+        {
+            eventType: "group.lifecycle.create",
+            displayMessage: "Create Okta group",
+            target: [logTarget("UserGroup", group.id, "unknown", group.profile.name)],
+        },
+        ctx,
+    );
+    return ok(groupResource(ctx, group));
 }
 
 function replaceGroup(ctx: RequestContext, store: OrgStore) {
@@ -83,6 +93,14 @@ function replaceGroup(ctx: RequestContext, store: OrgStore) {
     assertNameUnique(store, profile.name, group.id);
     group.profile = profile;
     group.lastUpdated = oktaTimestamp();
+    store.log.append(
+        {
+            eventType: "group.profile.update",
+            displayMessage: "Okta group profile updated",
+            target: [logTarget("UserGroup", group.id, "unknown", group.profile.name)],
+        },
+        ctx,
+    );
     return ok(groupResource(ctx, group));
 }
 
@@ -92,6 +110,14 @@ function deleteGroup(ctx: RequestContext, store: OrgStore) {
         throw forbidden();
     }
     store.groups.delete(group.id);
+    store.log.append(
+        {
+            eventType: "group.lifecycle.delete",
+            displayMessage: "Delete Okta group",
+            target: [logTarget("UserGroup", group.id, "unknown", group.profile.name)],
+        },
+        ctx,
+    );
     return noContent();
 }
 
