@@ -4,20 +4,9 @@ import { dynamicProvider } from "../../provider";
 import { TEST_TOKEN } from "../support/emulator";
 import { failure } from "../support/failure";
 import { startRecordingOrg, type RecordingOrg } from "../support/requests";
+import { TEST_APPS } from "../support/apps";
 import { createUsers } from "../support/users";
 
-/** A password app whose users have their own credentials, one with shared credentials, and a SAML app. */
-export const TEST_APPS = [
-    { id: "0oaswa00000000000001", name: "template_swa", label: "Wiki", signOnMode: "AUTO_LOGIN", credentials: { scheme: "EDIT_USERNAME_AND_PASSWORD" } },
-    {
-        id: "0oashared00000000001",
-        name: "template_swa",
-        label: "Shared Twitter",
-        signOnMode: "BROWSER_PLUGIN",
-        credentials: { scheme: "SHARED_USERNAME_AND_PASSWORD", userName: "team@example.com" },
-    },
-    { id: "0oasaml0000000000001", name: "saml_app", label: "Expenses", signOnMode: "SAML_2_0" },
-];
 const [WIKI, SHARED] = TEST_APPS.map((app) => app.id);
 
 describe("provider: AppUserAssignment against the emulator", () => {
