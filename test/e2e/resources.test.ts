@@ -36,7 +36,7 @@ describe("e2e: every resource with the real Pulumi CLI", function () {
         return response.status === 200 ? response.body : undefined;
     };
 
-    function program(changes: { replaced?: boolean; invalid?: boolean } = {}): DeclaredResource[] {
+    function program(changes: { replaced?: boolean; invalid?: "login" | "url" | "userIds" } = {}): DeclaredResource[] {
         const hash = { algorithm: "BCRYPT", workFactor: 10, salt: "rwh3vH166HCH/NT9XV5FYu", value: SECRETS.hashValue };
         return [
             { type: "Group", name: "eng", args: { name: "Engineering", description: "Everyone who builds" } },
@@ -48,7 +48,7 @@ describe("e2e: every resource with the real Pulumi CLI", function () {
                 name: "ada",
                 args: {
                     ...person("ada"),
-                    ...(changes.invalid ? { login: "ab" } : {}),
+                    ...(changes.invalid === "login" ? { login: "ab" } : {}),
                     department: "Engines",
                     password: SECRETS.adaPassword,
                     recoveryQuestion: "First pet?",
@@ -70,7 +70,7 @@ describe("e2e: every resource with the real Pulumi CLI", function () {
                 name: "team",
                 args: {
                     groupId: { $ref: changes.replaced ? "adopted" : "support" },
-                    userIds: changes.invalid ? "ada, bob" : [{ $ref: "ada" }, { $ref: "bob" }],
+                    userIds: changes.invalid === "userIds" ? "ada, bob" : [{ $ref: "ada" }, { $ref: "bob" }],
                     authoritative: true,
                 },
             },
@@ -92,7 +92,7 @@ describe("e2e: every resource with the real Pulumi CLI", function () {
                 name: "audit",
                 args: {
                     name: "Audit trail",
-                    url: changes.invalid ? "ftp://audit.example.com" : receiver.url,
+                    url: changes.invalid === "url" ? "ftp://audit.example.com" : receiver.url,
                     eventTypes: ["user.lifecycle.create", "group.user_membership.add"],
                     headers: { "X-Source": "okta" },
                     authHeaderValue: SECRETS.hookAuth,
@@ -122,7 +122,7 @@ describe("e2e: every resource with the real Pulumi CLI", function () {
         ).body.id;
         preexisting.carol = (await org.api("POST", "/api/v1/users?activate=false", { body: { profile: person("carol") } })).body.id;
         project = new DeclaredProject("resources");
-        await project.init({ url: org.url, apiToken: TEST_TOKEN }, program({ invalid: true }));
+        await project.init({ url: org.url, apiToken: TEST_TOKEN });
     });
 
     after(async () => {
@@ -132,14 +132,20 @@ describe("e2e: every resource with the real Pulumi CLI", function () {
         await receiver?.close();
     });
 
-    it("`preview` of invalid inputs fails in check, naming each property, and sends no write to Okta", async () => {
+    it("`preview` of invalid inputs fails in check, naming the property, and sends no write to Okta", async () => {
+        // The engine stops at the first failed check, so each invalid input gets its own preview.
+        const reasons = {
+            login: "property login value {ab} has a problem: login must NOT have fewer than 5 characters",
+            url: 'property url value {ftp://audit.example.com} has a problem: url must match pattern "^https?://"',
+            userIds: "property userIds value {ada, bob} has a problem: userIds must be array",
+        };
         org.clearRequests();
-        const preview = await project.attempt("preview");
-        expect(preview.code).to.not.equal(0);
-        const output = preview.stdout + preview.stderr;
-        expect(output).to.contain("login must NOT have fewer than 5 characters");
-        expect(output).to.contain('url must match pattern "^https?://"');
-        expect(output).to.contain("userIds must be array");
+        for (const [invalid, reason] of Object.entries(reasons)) {
+            project.declare(program({ invalid: invalid as keyof typeof reasons }));
+            const preview = await project.attempt("preview");
+            expect(preview.code, invalid).to.not.equal(0);
+            expect(preview.stdout + preview.stderr).to.contain(reason);
+        }
         expect(org.writes()).to.deep.equal([]);
     });
 
