@@ -25,7 +25,9 @@ export const groupMembersHandler: ResourceHandler<GroupMembersInputs, GroupMembe
     },
 
     async create(client, inputs) {
-        const outs = await reconcile(client, inputs, []);
+        // Authoritative: members added outside Pulumi must go, so list them once. Additive: adding is idempotent.
+        const current = inputs.authoritative ? await memberIds(client, inputs.groupId, { fresh: true }) : new Set<string>();
+        const outs = await reconcile(client, inputs, current, []);
         return { id: inputs.groupId, outs };
     },
 
@@ -39,7 +41,10 @@ export const groupMembersHandler: ResourceHandler<GroupMembersInputs, GroupMembe
     },
 
     async update(client, _id, olds, news) {
-        return reconcile(client, news, olds.userIds ?? []);
+        // The state is what the group held at the last create, update or refresh (with `up --refresh`, just now): change
+        // only the difference, one call per user, with no listing.
+        const previous = olds.userIds ?? [];
+        return reconcile(client, news, new Set(previous), previous);
     },
 
     async delete(client, _id, olds) {
@@ -53,14 +58,12 @@ export const groupMembersHandler: ResourceHandler<GroupMembersInputs, GroupMembe
 };
 
 /**
- * Makes the group's members match `desired`, changing only the difference: one listing of the members (200 per page),
- * then one call per user to add or remove. `previous` are the users this resource managed so far; in additive mode,
- * only those can be removed.
+ * Makes the group's members match `desired` from what it holds now (`current`), one call per user to add or remove.
+ * `previous` are the users this resource managed so far; in additive mode, only those can be removed.
  */
-async function reconcile(client: OktaClient, desired: GroupMembersInputs, previous: string[]): Promise<GroupMembersOutputs> {
+async function reconcile(client: OktaClient, desired: GroupMembersInputs, current: Set<string>, previous: string[]): Promise<GroupMembersOutputs> {
     const groupId = desired.groupId;
     const wanted = [...new Set(desired.userIds)];
-    const current = await memberIds(client, groupId, { fresh: true });
     const toAdd = wanted.filter((userId) => !current.has(userId));
     const wantedSet = new Set(wanted);
     const toRemove = desired.authoritative
