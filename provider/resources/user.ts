@@ -60,7 +60,12 @@ export const userHandler: ResourceHandler<UserInputs, UserOutputs> = {
         if (!sameSet(olds.groupIds, news.groupIds)) {
             changed.push("groupIds");
         }
-        if (news.status !== undefined && (news.status !== olds.status || !satisfies(olds.rawStatus, news.status))) {
+        const statusChanged = news.status !== undefined && (news.status !== olds.status || !satisfies(olds.rawStatus, news.status));
+        if (olds.rawStatus === "DEPROVISIONED" && (news.status === undefined || news.status === "DEPROVISIONED")) {
+            // Okta refuses changes to a deactivated user: they wait until it is activated again.
+            return statusChanged ? ["status"] : [];
+        }
+        if (statusChanged) {
             changed.push("status");
         }
         return changed;

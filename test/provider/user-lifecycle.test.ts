@@ -107,6 +107,12 @@ describe("provider: User diff", () => {
         }
     });
 
+    it("does not try to change a DEPROVISIONED user that stays deactivated (Okta refuses it)", async () => {
+        const deprovisioned = state("DEPROVISIONED", { status: "DEPROVISIONED", department: "Old" });
+        expect((await provider.diff!("00u1", deprovisioned, { ...desired, status: "DEPROVISIONED", department: "New" })).changes).to.equal(false);
+        expect((await provider.diff!("00u1", deprovisioned, { ...desired, status: "ACTIVE", department: "New" })).changes).to.equal(true);
+    });
+
     it("leaves the lifecycle alone when no status is desired", async () => {
         const { status: _s, ...unmanaged } = desired;
         expect((await provider.diff!("00u1", state("SUSPENDED", { status: undefined }), unmanaged)).changes).to.equal(false);

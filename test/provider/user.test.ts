@@ -78,6 +78,16 @@ describe("provider: User against the emulator", () => {
         expect(operations).to.deep.equal(["activate", "suspend", "unsuspend", "deactivate", "activate", "suspend", "deactivate", "activate"]);
     });
 
+    it("activates a DEPROVISIONED user before changing its profile, which Okta refuses while it is deactivated", async () => {
+        const created = await users.create({ ...ada, password: PASSWORD, status: "DEPROVISIONED" });
+        expect(created.outs.rawStatus).to.equal("DEPROVISIONED");
+        expect(await users.up(created.id, created.outs, { ...ada, password: PASSWORD, status: "DEPROVISIONED", department: "New" })).to.equal(created.outs);
+        const back = await users.up(created.id, created.outs, { ...ada, password: PASSWORD, status: "ACTIVE", department: "New" });
+        expect(back).to.include({ rawStatus: "ACTIVE", department: "New" });
+        const writes = org.writes().map((r) => r.path.replace(`/api/v1/users/${created.id}`, ""));
+        expect(writes.slice(-2)).to.deep.equal(["/lifecycle/activate?sendEmail=false", ""]);
+    });
+
     it("unlocks a LOCKED_OUT user and leaves PROVISIONED, RECOVERY and PASSWORD_EXPIRED users alone", async () => {
         const created = await users.create({ ...ada, password: PASSWORD, status: "ACTIVE" });
         for (const live of ["PROVISIONED", "RECOVERY", "PASSWORD_EXPIRED"] as const) {
