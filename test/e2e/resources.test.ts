@@ -222,6 +222,10 @@ describe("e2e: every resource with the real Pulumi CLI", function () {
         await org.api("POST", `/api/v1/eventHooks/${ids.audit}/lifecycle/deactivate`);
 
         await project.pulumi("refresh", "--yes", "--skip-preview");
+        const refreshed = await project.exportedState();
+        for (const [name, secret] of Object.entries(SECRETS)) {
+            expect(refreshed.text, `${name} after refresh`).not.to.contain(secret);
+        }
         expect((await project.resourceState("inEng"))).to.equal(undefined, "a membership removed in Okta is gone after refresh");
         expect((await project.resourceState("ada")).outputs).to.include({ firstName: "Augusta", rawStatus: "SUSPENDED" });
         const pending = await project.attempt("preview", "--expect-no-changes");
