@@ -1,5 +1,6 @@
-import { ApiTokenAuthenticator, OktaClient } from "./client";
+import type { OktaClient } from "./client";
 import { resolveConnectionSettings, type ConfigLookup, type ConnectionSettings } from "./config";
+import { ClientCache } from "./connect";
 
 /**
  * The provider process's state: the configuration handed to `configure`, and one client per org built from it, so that
@@ -8,7 +9,7 @@ import { resolveConnectionSettings, type ConfigLookup, type ConnectionSettings }
 class ProviderContext {
     private config: ConfigLookup = () => undefined;
     private settings?: ConnectionSettings;
-    private clients = new Map<string, OktaClient>();
+    private readonly clients = new ClientCache();
 
     /** Called from the dynamic provider's `configure` with the stack's configuration. */
     configure(config: ConfigLookup): void {
@@ -19,16 +20,7 @@ class ProviderContext {
     client(): OktaClient {
         // Resolved on first use rather than in `configure`, so a missing setting fails the operation that needs it.
         const settings = (this.settings ??= resolveConnectionSettings(this.config));
-        const key = `${settings.orgUrl}\u0000${settings.apiToken}`;
-        let client = this.clients.get(key);
-        if (!client) {
-            client = new OktaClient({
-                orgUrl: settings.orgUrl,
-                authenticator: new ApiTokenAuthenticator(settings.apiToken),
-            });
-            this.clients.set(key, client);
-        }
-        return client;
+        return this.clients.get(settings);
     }
 }
 
