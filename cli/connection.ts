@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { OktaClient } from "../provider/client";
 import { resolveConnectionSettings } from "../provider/config";
-import { createClient } from "../provider/connect";
+import { clientFor } from "../provider/connection";
 import { ConfigError } from "./exit-codes";
 
 const run = promisify(execFile);
@@ -22,7 +22,7 @@ export async function cliClient(flags: ConnectionFlags, env: NodeJS.ProcessEnv, 
     const stackConfig = flags.stack ? await readStackConfig(flags.stack, env, cwd) : {};
     const lookup = (key: string) => (key === "okta:orgUrl" && flags.orgUrl ? flags.orgUrl : stackConfig[key]);
     try {
-        return createClient(resolveConnectionSettings(lookup, env));
+        return clientFor(resolveConnectionSettings(lookup, env));
     } catch (err) {
         throw new ConfigError((err as Error).message);
     }

@@ -3,14 +3,16 @@ import { parseArgs } from "node:util";
 import { OktaEmulator } from "./server";
 import { loadSeedFile, type SeedDocument } from "./seed";
 
-const USAGE = `Usage: okta-emulator [--port N] [--host ADDR] [--seed FILE] [--token TOKEN]... [--window-ms MS] [--quiet]
+const USAGE = `Usage: okta-emulator [--port N] [--host ADDR] [--seed FILE] [--token TOKEN]... [--window-ms MS]
+                     [--access-token-lifetime S] [--quiet]
 
 Starts a local Okta Management API emulator and prints its base URL on the first line.
   --port       port to listen on; 0 picks a free one (env OKTA_EMULATOR_PORT; default 0)
   --host       interface to listen on (env OKTA_EMULATOR_HOST; default 127.0.0.1)
-  --seed       YAML seed file with tokens and initial objects (env OKTA_EMULATOR_SEED)
+  --seed       YAML seed file with tokens, OAuth apps and initial objects (env OKTA_EMULATOR_SEED)
   --token      an extra API token to accept as "SSWS <token>"; repeatable
   --window-ms  rate-limit window length in ms (default 60000)
+  --access-token-lifetime  OAuth access token lifetime in seconds (default 3600, as Okta)
   --quiet      do not log requests`;
 
 function main(): void {
@@ -23,6 +25,7 @@ function main(): void {
                 seed: { type: "string" },
                 token: { type: "string", multiple: true },
                 "window-ms": { type: "string" },
+                "access-token-lifetime": { type: "string" },
                 quiet: { type: "boolean" },
                 help: { type: "boolean", short: "h" },
             },
@@ -37,6 +40,8 @@ function main(): void {
     }
     const port = integerOption("--port", values.port ?? process.env.OKTA_EMULATOR_PORT ?? "0");
     const windowMs = values["window-ms"] === undefined ? undefined : integerOption("--window-ms", values["window-ms"]);
+    const lifetime = values["access-token-lifetime"];
+    const accessTokenLifetimeSeconds = lifetime === undefined ? undefined : integerOption("--access-token-lifetime", lifetime);
     const seedPath = values.seed ?? process.env.OKTA_EMULATOR_SEED;
     let seed: SeedDocument = {};
     try {
@@ -45,8 +50,8 @@ function main(): void {
         fail((err as Error).message);
     }
     seed.tokens = [...(seed.tokens ?? []), ...(values.token ?? []).map((token) => ({ token, name: "cli" }))];
-    if (seed.tokens.length === 0) {
-        fail("no API token: give --token or a seed file with tokens");
+    if (seed.tokens.length === 0 && !seed.serviceApps?.length && !seed.webApps?.length) {
+        fail("no credentials: give --token or a seed file with tokens, serviceApps or webApps");
     }
 
     const emulator = new OktaEmulator({
@@ -54,6 +59,7 @@ function main(): void {
         port,
         seed,
         rateLimits: { windowMs },
+        oauth: { accessTokenLifetimeSeconds },
         log: values.quiet ? undefined : (line) => console.error(line),
     });
     emulator.start().then(

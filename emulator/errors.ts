@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { RouteResult } from "./http";
 
 /** One item of Okta's `errorCauses` array. */
 export interface ErrorCause {
@@ -38,6 +39,21 @@ export class OktaHttpError extends Error {
             errorId: newErrorId(),
             errorCauses: this.errorCauses,
         };
+    }
+
+    /** The response this error is sent as. */
+    toResult(): RouteResult {
+        return { status: this.status, body: this.body(), headers: this.headers };
+    }
+}
+
+/**
+ * A refusal Okta sends as a `WWW-Authenticate` challenge with no body: a token lacking a scope, a bad DPoP proof
+ * (notes §3, §12.2). `errorCode` holds the OAuth error (e.g. `insufficient_scope`) for logs.
+ */
+export class ChallengeError extends OktaHttpError {
+    override toResult(): RouteResult {
+        return { status: this.status, headers: this.headers };
     }
 }
 

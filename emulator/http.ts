@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Principal } from "./auth";
 import { lengthRequired, malformedBody, payloadTooLarge, unsupportedMediaType } from "./errors";
 
 /** Largest JSON body the emulator reads; larger ones get a 413 instead of exhausting memory. */
@@ -17,6 +18,8 @@ export interface RequestContext {
     readonly requestId: string;
     /** The request body as received (empty when there is none); parse it with `jsonBody`. */
     readonly rawBody: Buffer;
+    /** Who made the request (API token or OAuth client, with its scopes); unset outside `/api/`. */
+    readonly principal?: Principal;
 }
 
 /** What a route handler returns: a status, an optional JSON body and extra headers. */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { applyOAuthSeed, validateOAuthSeed, type ServiceAppSeed, type WebAppSeed } from "./oauth/seed";
 import type { GroupType, OrgStore } from "./store";
 
 /** The YAML seed file: what the emulated org holds when it starts. */
@@ -7,9 +8,14 @@ export interface SeedDocument {
     /** API tokens accepted as `Authorization: SSWS <token>`. */
     tokens?: { token: string; name?: string }[];
     groups?: { id?: string; name: string; description?: string; type?: GroupType; profile?: Record<string, unknown> }[];
+    /** OAuth service apps (client credentials + private_key_jwt) with their public keys and granted scopes. */
+    serviceApps?: ServiceAppSeed[];
+    /** OAuth web apps (authorization code + client secret) with redirect URIs and granted scopes. */
+    webApps?: WebAppSeed[];
 }
 
 const GROUP_TYPES: GroupType[] = ["OKTA_GROUP", "APP_GROUP"];
+const SECTIONS = ["tokens", "groups", "serviceApps", "webApps"];
 
 export function loadSeedFile(path: string): SeedDocument {
     let document: unknown;
@@ -31,8 +37,8 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
     }
     const seed = document as Record<string, unknown>;
     for (const key of Object.keys(seed)) {
-        if (!["tokens", "groups"].includes(key)) {
-            fail(key, "unknown section (expected tokens, groups)");
+        if (!SECTIONS.includes(key)) {
+            fail(key, `unknown section (expected ${SECTIONS.join(", ")})`);
         }
     }
     const list = (key: string): Record<string, unknown>[] => {
@@ -60,6 +66,7 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
             fail(`groups[${i}].type`, `must be one of ${GROUP_TYPES.join(", ")}`);
         }
     });
+    validateOAuthSeed(list, fail);
     return seed as SeedDocument;
 }
 
@@ -74,4 +81,5 @@ export function applySeed(store: OrgStore, seed: SeedDocument): void {
             profile: { ...group.profile, name: group.name, description: group.description ?? null },
         });
     }
+    applyOAuthSeed(store, seed);
 }

@@ -5,8 +5,10 @@ import { authenticate } from "./auth";
 import { internalError, OktaHttpError, rateLimited } from "./errors";
 import { readBody, requireLength, sendJson, type RequestContext } from "./http";
 import { RateLimiter, type RateLimitOptions } from "./rate-limits";
+import { AuthorizationServer, type OAuthOptions } from "./oauth/authorization-server";
 import { Router, type RouteMatch } from "./router";
 import { registerGroupRoutes } from "./routes/groups";
+import { registerOAuthRoutes } from "./routes/oauth";
 import { applySeed, type SeedDocument } from "./seed";
 import { OrgStore } from "./store";
 
@@ -17,6 +19,8 @@ export interface EmulatorOptions {
     port?: number;
     seed?: SeedDocument;
     rateLimits?: RateLimitOptions;
+    /** The org authorization server: access token lifetime, clock, DPoP and scope policies. */
+    oauth?: OAuthOptions;
     /** Receives one line per request when set. */
     log?: (line: string) => void;
 }
@@ -30,6 +34,7 @@ const UNMATCHED = "(unmatched)";
 export class OktaEmulator {
     readonly store = new OrgStore();
     readonly rateLimiter: RateLimiter;
+    readonly authorizationServer: AuthorizationServer;
     private readonly router = new Router();
     private server?: Server;
     private base = "";
@@ -39,7 +44,9 @@ export class OktaEmulator {
         if (options.seed) {
             applySeed(this.store, options.seed);
         }
+        this.authorizationServer = new AuthorizationServer(this.store, options.oauth);
         registerGroupRoutes(this.router, this.store);
+        registerOAuthRoutes(this.router, this.authorizationServer);
     }
 
     /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. Set once `start` resolves. */
@@ -92,7 +99,7 @@ export class OktaEmulator {
         } catch (err) {
             const error = err instanceof OktaHttpError ? err : this.unexpected(err);
             status = error.status;
-            sendJson(res, { status: error.status, body: error.body(), headers: error.headers });
+            sendJson(res, error.toResult());
         } finally {
             this.options.log?.(`${method} ${url.pathname}${url.search} ${status} ${requestId}`);
         }
@@ -110,9 +117,9 @@ export class OktaEmulator {
         if (match instanceof OktaHttpError) {
             throw match;
         }
-        if (request.url.pathname.startsWith("/api/")) {
-            authenticate(req, this.store);
-        }
+        const principal = request.url.pathname.startsWith("/api/")
+            ? await authenticate({ ...request, headers: req.headers, baseUrl: this.base }, this.store, this.authorizationServer)
+            : undefined;
         requireLength(req);
         const ctx: RequestContext = {
             method: request.method,
@@ -123,6 +130,7 @@ export class OktaEmulator {
             baseUrl: this.base,
             requestId: request.requestId,
             rawBody: await readBody(req),
+            principal,
         };
         return match.handler(ctx);
     }

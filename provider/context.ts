@@ -1,26 +1,36 @@
 import type { OktaClient } from "./client";
-import { resolveConnectionSettings, type ConfigLookup, type ConnectionSettings } from "./config";
-import { ClientCache } from "./connect";
+import { resolveConnectionSettings, type ConfigLookup, type ConnectionArgs, type ConnectionSettings } from "./config";
+import { clientFor, connectionKey } from "./connection";
 
 /**
- * The provider process's state: the configuration handed to `configure`, and one client per org built from it, so that
- * every resource in the process shares connections (and, later, one rate-limit governor).
+ * The provider process's state: the configuration handed to `configure`, and one client per distinct connection built
+ * from it, so that every resource in the process shares connections, access tokens (and, later, one rate-limit
+ * governor).
  */
 class ProviderContext {
     private config: ConfigLookup = () => undefined;
+    private args: ConnectionArgs = {};
     private settings?: ConnectionSettings;
-    private readonly clients = new ClientCache();
+    private clients = new Map<string, OktaClient>();
 
-    /** Called from the dynamic provider's `configure` with the stack's configuration. */
-    configure(config: ConfigLookup): void {
+    /** Called from the dynamic provider's `configure` with the stack's configuration; `args` override it. */
+    configure(config: ConfigLookup, args: ConnectionArgs = {}): void {
         this.config = config;
+        this.args = args;
         this.settings = undefined;
     }
 
     client(): OktaClient {
         // Resolved on first use rather than in `configure`, so a missing setting fails the operation that needs it.
-        const settings = (this.settings ??= resolveConnectionSettings(this.config));
-        return this.clients.get(settings);
+        const settings = (this.settings ??= resolveConnectionSettings(this.config, process.env, this.args));
+        const key = connectionKey(settings);
+        let client = this.clients.get(key);
+        if (!client) {
+            // A rotated refresh token is kept by the authenticator for the life of this process.
+            client = clientFor(settings);
+            this.clients.set(key, client);
+        }
+        return client;
     }
 }
 

@@ -4,4 +4,13 @@
  */
 export { dynamicProvider } from "./dynamic";
 export * from "./client";
-export { resolveConnectionSettings, type ConnectionSettings, type ConfigLookup } from "./config";
+export {
+    resolveConnectionSettings,
+    type ConnectionSettings,
+    type ConnectionArgs,
+    type ConfigLookup,
+    type ApiTokenConnection,
+    type AuthorizationCodeConnection,
+    type ClientCredentialsConnection,
+} from "./config";
+export { authenticatorFor, clientFor, type ConnectionOptions } from "./connection";

@@ -10,7 +10,8 @@
  */
 export * from "../provider/operations";
 export * from "../provider/queries";
-export { connect, createClient } from "../provider/connect";
+export { connect } from "../provider/connect";
+export type { ConnectionArgs } from "../provider/config";
 export { ArgumentError } from "../provider/arguments";
 export { OktaApiError, OktaTransportError, type OktaClient } from "../provider/client";
 export type * from "../provider/okta-types";

@@ -63,36 +63,46 @@ export class OktaClient {
         const display = url.pathname + url.search;
         const hasBody = req.body !== undefined;
         const payload = hasBody ? JSON.stringify(req.body) : req.method === "POST" || req.method === "PUT" ? "" : undefined;
-        const headers: Record<string, string> = {
-            Accept: "application/json",
-            "User-Agent": this.options.userAgent ?? USER_AGENT,
-            ...req.headers,
-            ...(await this.options.authenticator.headers({ method: req.method, url })),
-        };
-        if (hasBody) {
-            headers["Content-Type"] = "application/json";
-        }
         const timeout = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const send = async (): Promise<{ response: Dispatcher.ResponseData; body: unknown }> => {
+            // Authorization headers are made for every attempt, so a DPoP proof is never reused.
+            const headers: Record<string, string> = {
+                Accept: "application/json",
+                "User-Agent": this.options.userAgent ?? USER_AGENT,
+                ...req.headers,
+                ...(await this.options.authenticator.headers({ method: req.method, url })),
+            };
+            if (hasBody) {
+                headers["Content-Type"] = "application/json";
+            }
+            let response: Dispatcher.ResponseData;
+            try {
+                response = await undiciRequest(url, {
+                    method: req.method,
+                    headers,
+                    body: payload,
+                    dispatcher: this.dispatcher,
+                    headersTimeout: timeout,
+                    bodyTimeout: timeout,
+                });
+            } catch (err) {
+                throw new OktaTransportError(req.method, display, err as Error);
+            }
+            return { response, body: parseJson(await response.body.text()) };
+        };
 
-        let response: Dispatcher.ResponseData;
-        try {
-            response = await undiciRequest(url, {
-                method: req.method,
-                headers,
-                body: payload,
-                dispatcher: this.dispatcher,
-                headersTimeout: timeout,
-                bodyTimeout: timeout,
-            });
-        } catch (err) {
-            throw new OktaTransportError(req.method, display, err as Error);
+        let { response, body } = await send();
+        // A challenge the authenticator can answer (DPoP nonce, expired token) earns one resend.
+        if (
+            (response.statusCode === 400 || response.statusCode === 401) &&
+            (await this.options.authenticator.recoverFromChallenge?.({ status: response.statusCode, headers: response.headers, body }))
+        ) {
+            ({ response, body } = await send());
         }
-        const text = await response.body.text();
         const requestId = headerValue(response.headers["x-okta-request-id"]);
         this.options.logger?.debug(`${req.method} ${display} -> ${response.statusCode} (request id ${requestId ?? "-"})`);
-        const body = parseJson(text);
         if (response.statusCode >= 400) {
-            throw OktaApiError.fromResponse({ method: req.method, path: display }, response.statusCode, body, requestId);
+            throw OktaApiError.fromResponse({ method: req.method, path: display }, response.statusCode, body, requestId, response.headers);
         }
         return {
             status: response.statusCode,

@@ -1,3 +1,5 @@
+import { parseAuthChallenge } from "./auth/challenge";
+
 /** One entry of Okta's `errorCauses`. */
 export interface OktaErrorCause {
     errorSummary: string;
@@ -19,6 +21,8 @@ export interface OktaApiErrorDetails {
     errorId?: string;
     /** Okta's `X-Okta-Request-Id`, to quote to Okta support and to find the call in the System Log. */
     requestId?: string;
+    /** The scope(s) an OAuth token lacked, from a 403 `insufficient_scope` challenge. */
+    requiredScope?: string;
 }
 
 /**
@@ -35,6 +39,7 @@ export class OktaApiError extends Error {
     readonly errorCauses: OktaErrorCause[];
     readonly errorId?: string;
     readonly requestId?: string;
+    readonly requiredScope?: string;
 
     constructor(details: OktaApiErrorDetails) {
         super(describe(details));
@@ -46,6 +51,7 @@ export class OktaApiError extends Error {
         this.errorCauses = details.errorCauses ?? [];
         this.errorId = details.errorId;
         this.requestId = details.requestId;
+        this.requiredScope = details.requiredScope;
     }
 
     /** True for Okta's "not found" answers (404 E0000007, or any 404). */
@@ -58,18 +64,24 @@ export class OktaApiError extends Error {
         status: number,
         body: unknown,
         requestId: string | undefined,
+        headers: Record<string, string | string[] | undefined> = {},
     ): OktaApiError {
         const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
         const causes = Array.isArray(fields.errorCauses) ? (fields.errorCauses as OktaErrorCause[]) : [];
+        // Scope and DPoP refusals come with an empty body and the reason in a WWW-Authenticate challenge (notes §3).
+        const challenge = parseAuthChallenge(headers["www-authenticate"])?.params ?? {};
+        const errorCode = typeof fields.errorCode === "string" ? fields.errorCode : challenge.error;
+        const errorSummary = typeof fields.errorSummary === "string" ? fields.errorSummary : challenge.error_description;
         return new OktaApiError({
             status,
             method: request.method,
             path: request.path,
-            errorCode: typeof fields.errorCode === "string" ? fields.errorCode : undefined,
-            errorSummary: typeof fields.errorSummary === "string" ? fields.errorSummary : undefined,
+            errorCode,
+            errorSummary,
             errorCauses: causes,
             errorId: typeof fields.errorId === "string" ? fields.errorId : undefined,
             requestId,
+            requiredScope: challenge.error === "insufficient_scope" ? challenge.scope : undefined,
         });
     }
 }
@@ -79,9 +91,12 @@ function describe(d: OktaApiErrorDetails): string {
     const summary = d.errorSummary ? `: ${d.errorSummary}` : "";
     const causes = (d.errorCauses ?? []).map((c) => c.errorSummary).filter(Boolean);
     const causeText = causes.length > 0 ? ` (causes: ${causes.join("; ")})` : "";
+    const scopeText = d.requiredScope
+        ? ` (required scope: ${d.requiredScope}; grant it to the OAuth app and add it to the connection's scopes)`
+        : "";
     const ids = [d.requestId && `request id ${d.requestId}`, d.errorId && `error id ${d.errorId}`].filter(Boolean);
     const idText = ids.length > 0 ? ` [${ids.join(", ")}]` : "";
-    return `Okta API ${d.method} ${d.path} failed with HTTP ${d.status}${code}${summary}${causeText}${idText}`;
+    return `Okta API ${d.method} ${d.path} failed with HTTP ${d.status}${code}${summary}${causeText}${scopeText}${idText}`;
 }
 
 /** A request that got no HTTP answer at all (connection refused, reset, timeout). */
