@@ -3,6 +3,7 @@ import { OktaApiError } from "./client";
 import { providerContext } from "./context";
 import type { ResourceHandler } from "./resources/handler";
 import { groupHandler } from "./resources/group";
+import { OPERATION_HANDLERS } from "./operations/resources";
 import { resourceSpec, UNKNOWN, validateInputs } from "./schema";
 
 type Props = Record<string, any>;
@@ -10,6 +11,7 @@ type Props = Record<string, any>;
 /** Every resource type the shim can name, by the type name used in its token (`pulumi-nodejs:dynamic/okta:<Type>`). */
 const HANDLERS: Record<string, ResourceHandler<any, any>> = {
     Group: groupHandler,
+    ...OPERATION_HANDLERS,
 };
 
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();

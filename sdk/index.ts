@@ -1,1 +1,3 @@
 export { Group, type GroupArgs } from "./group";
+export * from "./functions";
+export * from "./operation-resources";

@@ -1,0 +1,3 @@
+// The exports object of this module is the UserLifecycleOperation resource's serialized provider; see ../shim.ts.
+import { forwardingProvider } from "../shim";
+export = forwardingProvider("UserLifecycleOperation");
