@@ -7,11 +7,11 @@ export interface EventHookRef {
     eventHookId: string;
 }
 
-export function activateEventHook(client: OktaClient, args: EventHookRef): Promise<OktaEventHook> {
+export async function activateEventHook(client: OktaClient, args: EventHookRef): Promise<OktaEventHook> {
     return hookLifecycle(client, args.eventHookId, "activate");
 }
 
-export function deactivateEventHook(client: OktaClient, args: EventHookRef): Promise<OktaEventHook> {
+export async function deactivateEventHook(client: OktaClient, args: EventHookRef): Promise<OktaEventHook> {
     return hookLifecycle(client, args.eventHookId, "deactivate");
 }
 
@@ -19,7 +19,7 @@ export function deactivateEventHook(client: OktaClient, args: EventHookRef): Pro
  * Asks Okta to verify the hook: Okta sends one GET with `x-okta-verification-challenge` to the hook's URL, which must
  * echo it. Resolves with the hook (`verificationStatus: VERIFIED`); Okta answers 400 when the endpoint did not.
  */
-export function verifyEventHook(client: OktaClient, args: EventHookRef): Promise<OktaEventHook> {
+export async function verifyEventHook(client: OktaClient, args: EventHookRef): Promise<OktaEventHook> {
     return hookLifecycle(client, args.eventHookId, "verify");
 }
 
@@ -49,7 +49,7 @@ export async function deleteAllEventHooks(client: OktaClient, args: DeleteAllEve
     return { deleted };
 }
 
-function hookLifecycle(client: OktaClient, eventHookId: string, operation: string): Promise<OktaEventHook> {
+async function hookLifecycle(client: OktaClient, eventHookId: string, operation: string): Promise<OktaEventHook> {
     const id = requiredId("eventHookId", eventHookId);
     return client.post<OktaEventHook>(`/api/v1/eventHooks/${segment(id)}/lifecycle/${operation}`);
 }

@@ -50,7 +50,7 @@ export async function unlockUser(client: OktaClient, args: SendEmailArgs): Promi
     await lifecycle(client, args.id, "unlock");
 }
 
-export function lifecycle(client: OktaClient, id: string, operation: string, query?: Record<string, boolean>): Promise<unknown> {
+export async function lifecycle(client: OktaClient, id: string, operation: string, query?: Record<string, boolean>): Promise<unknown> {
     const user = requiredId("id", id);
     return client.post<unknown>(`/api/v1/users/${segment(user)}/lifecycle/${operation}`, undefined, query);
 }

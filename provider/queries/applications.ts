@@ -4,7 +4,7 @@ import type { OktaAppUser, OktaApplication } from "../okta-types";
 import { list, type ListOptions, type ListResult, type PageProgress } from "./listing";
 
 /** The product's "Get Application". */
-export function getApplication(client: OktaClient, args: { appId: string; expand?: string }): Promise<OktaApplication> {
+export async function getApplication(client: OktaClient, args: { appId: string; expand?: string }): Promise<OktaApplication> {
     const appId = requiredId("appId", args.appId);
     return client.get<OktaApplication>(`/api/v1/apps/${segment(appId)}`, { expand: args.expand });
 }
@@ -23,7 +23,7 @@ export interface ListApplicationsArgs extends ListOptions {
     useOptimization?: boolean;
 }
 
-export function listApplications(
+export async function listApplications(
     client: OktaClient,
     args: ListApplicationsArgs = {},
     onProgress?: PageProgress,
@@ -47,7 +47,7 @@ export interface GetAppUserAssignmentArgs {
     expand?: string;
 }
 
-export function getAppUserAssignment(client: OktaClient, args: GetAppUserAssignmentArgs): Promise<OktaAppUser> {
+export async function getAppUserAssignment(client: OktaClient, args: GetAppUserAssignmentArgs): Promise<OktaAppUser> {
     const appId = requiredId("appId", args.appId);
     const userId = requiredId("userId", args.userId);
     return client.get<OktaAppUser>(`/api/v1/apps/${segment(appId)}/users/${segment(userId)}`, { expand: args.expand });

@@ -18,7 +18,7 @@ export interface ListPoliciesArgs extends ListOptions {
     resourceId?: string;
 }
 
-export function listPolicies(client: OktaClient, args: ListPoliciesArgs, onProgress?: PageProgress): Promise<ListResult<OktaPolicy>> {
+export async function listPolicies(client: OktaClient, args: ListPoliciesArgs, onProgress?: PageProgress): Promise<ListResult<OktaPolicy>> {
     const query = {
         type: requiredId("type", args.type),
         status: args.status,

@@ -12,7 +12,7 @@ export interface ListRealmsArgs extends ListOptions {
     sortOrder?: (typeof SORT_ORDERS)[number];
 }
 
-export function listRealms(client: OktaClient, args: ListRealmsArgs = {}, onProgress?: PageProgress): Promise<ListResult<OktaRealm>> {
+export async function listRealms(client: OktaClient, args: ListRealmsArgs = {}, onProgress?: PageProgress): Promise<ListResult<OktaRealm>> {
     const query = { search: args.search, sortBy: args.sortBy, sortOrder: optionalChoice("sortOrder", args.sortOrder, SORT_ORDERS) };
     return list<OktaRealm>(client, { path: "/api/v1/realms", query }, args, onProgress);
 }

@@ -26,7 +26,7 @@ export interface GetSystemLogsArgs extends ListOptions {
     sortOrder?: (typeof LOG_SORT_ORDERS)[number];
 }
 
-export function getSystemLogs(client: OktaClient, args: GetSystemLogsArgs = {}, onProgress?: PageProgress): Promise<ListResult<OktaLogEvent>> {
+export async function getSystemLogs(client: OktaClient, args: GetSystemLogsArgs = {}, onProgress?: PageProgress): Promise<ListResult<OktaLogEvent>> {
     const query = {
         since: args.since,
         until: args.until,

@@ -11,7 +11,7 @@ export interface GetUserArgs {
     expand?: string;
 }
 
-export function getUser(client: OktaClient, args: GetUserArgs): Promise<OktaUser> {
+export async function getUser(client: OktaClient, args: GetUserArgs): Promise<OktaUser> {
     const id = requiredId("id", args.id);
     return client.get<OktaUser>(`/api/v1/users/${segment(id)}`, { expand: args.expand });
 }
@@ -34,40 +34,42 @@ export interface SearchListArgs extends ListOptions {
     extraParameters?: Record<string, string>;
 }
 
+/** The search options as query parameters; extra parameters are sent too, unless an option of the same name is set. */
 export function searchQuery(args: SearchListArgs): Record<string, QueryValue> {
-    return {
-        ...args.extraParameters,
+    const options: Record<string, QueryValue> = {
         search: args.search,
         filter: args.filter,
         q: args.q,
         sortBy: args.sortBy,
         sortOrder: optionalChoice("sortOrder", args.sortOrder, SORT_ORDERS),
     };
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+    return { ...args.extraParameters, ...given };
 }
 
-export function listUsers(client: OktaClient, args: SearchListArgs = {}, onProgress?: PageProgress): Promise<ListResult<OktaUser>> {
+export async function listUsers(client: OktaClient, args: SearchListArgs = {}, onProgress?: PageProgress): Promise<ListResult<OktaUser>> {
     return list<OktaUser>(client, { path: "/api/v1/users", query: searchQuery(args) }, args, onProgress);
 }
 
 /** The product's "List User Groups". */
-export function listUserGroups(client: OktaClient, args: { id: string }): Promise<ListResult<OktaGroup>> {
+export async function listUserGroups(client: OktaClient, args: { id: string }): Promise<ListResult<OktaGroup>> {
     const id = requiredId("id", args.id);
     return list<OktaGroup>(client, { path: `/api/v1/users/${segment(id)}/groups` }, { fetchAll: true });
 }
 
 /** The product's "List User Applications": the user's app links. */
-export function listUserApplications(client: OktaClient, args: { id: string }): Promise<ListResult<OktaAppLink>> {
+export async function listUserApplications(client: OktaClient, args: { id: string }): Promise<ListResult<OktaAppLink>> {
     const id = requiredId("id", args.id);
     return list<OktaAppLink>(client, { path: `/api/v1/users/${segment(id)}/appLinks` }, { fetchAll: true });
 }
 
 /** The product's "List User Factors": the factors the user has enrolled. */
-export function listUserFactors(client: OktaClient, args: { userId: string }): Promise<ListResult<OktaUserFactor>> {
+export async function listUserFactors(client: OktaClient, args: { userId: string }): Promise<ListResult<OktaUserFactor>> {
     const userId = requiredId("userId", args.userId);
     return list<OktaUserFactor>(client, { path: `/api/v1/users/${segment(userId)}/factors` }, { fetchAll: true });
 }
 
 /** The product's "List User Types". */
-export function listUserTypes(client: OktaClient): Promise<ListResult<OktaUserType>> {
+export async function listUserTypes(client: OktaClient): Promise<ListResult<OktaUserType>> {
     return list<OktaUserType>(client, { path: "/api/v1/meta/types/user" }, { fetchAll: true });
 }
