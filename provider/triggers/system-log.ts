@@ -16,7 +16,7 @@ import { isoTimestamp } from "./users";
  */
 
 export interface SystemLogPollArgs {
-    /** From an earlier poll. Without one, the first poll delivers nothing and starts at Okta's now. */
+    /** From an earlier poll. Without one (and without `since`), the first poll delivers nothing and starts after the last stored event. */
     cursor?: string;
     /** Without a cursor: deliver events stored from this ISO-8601 time on, instead of from now. */
     since?: string;
@@ -39,6 +39,7 @@ const TRIGGER = "systemLog";
 
 export async function pollSystemLogs(client: OktaClient, args: SystemLogPollArgs = {}): Promise<PollResult<OktaLogEvent>> {
     let next: string;
+    let baseline = false;
     if (args.cursor !== undefined) {
         const state = decodeCursor<LogCursorState>(args.cursor, TRIGGER);
         if ((state.filter ?? undefined) !== (args.filter ?? undefined)) {
@@ -48,14 +49,18 @@ export async function pollSystemLogs(client: OktaClient, args: SystemLogPollArgs
     } else if (args.since !== undefined) {
         next = pollingQuery(isoTimestamp("since", args.since), args.filter);
     } else {
-        return startNow(client, args.filter);
+        // Start now: read (and drop) what is stored from this second on, so the cursor sits after the last event.
+        const clock = await client.request({ method: "GET", path: "/api/v1/logs", query: { limit: 1, sortOrder: "DESCENDING" } });
+        const now = Math.floor((serverTimeOf(clock) ?? Date.now()) / 1000) * 1000;
+        next = pollingQuery(new Date(now).toISOString(), args.filter);
+        baseline = true;
     }
 
     const items: OktaLogEvent[] = [];
     let last: OktaResponse<unknown> | undefined;
     let lastNext: string | undefined;
     let lastPageHadItems = false;
-    const maxItems = Math.min(args.maxItems ?? SYSTEM_LOG_FETCH_CAP, SYSTEM_LOG_FETCH_CAP);
+    const maxItems = baseline ? undefined : Math.min(args.maxItems ?? SYSTEM_LOG_FETCH_CAP, SYSTEM_LOG_FETCH_CAP);
     const pageSize = Math.min(args.limit ?? SYSTEM_LOG_MAX_PAGE, SYSTEM_LOG_MAX_PAGE);
     const request = { path: next, endsOnEmptyPage: true, maxPageSize: SYSTEM_LOG_MAX_PAGE };
     for await (const page of listPages<OktaLogEvent>(client, request, { limit: pageSize, fetchAll: true, maxItems })) {
@@ -69,16 +74,8 @@ export async function pollSystemLogs(client: OktaClient, args: SystemLogPollArgs
     }
     const state: LogCursorState = { trigger: TRIGGER, next: pathOf(lastNext), filter: args.filter };
     // Polling reads end at an empty page; ending on a page with items means the cap stopped it: more are waiting.
-    const more = lastPageHadItems;
-    return { items, cursor: encodeCursor(state), more, rateLimit: rateLimitOf(last!) };
-}
-
-/** One cheap bounded request for Okta's clock; events stored from that second on are new. */
-async function startNow(client: OktaClient, filter: string | undefined): Promise<PollResult<OktaLogEvent>> {
-    const response = await client.request({ method: "GET", path: "/api/v1/logs", query: { limit: 1, sortOrder: "DESCENDING" } });
-    const now = Math.floor((serverTimeOf(response) ?? Date.now()) / 1000) * 1000;
-    const state: LogCursorState = { trigger: TRIGGER, next: pollingQuery(new Date(now).toISOString(), filter), filter };
-    return { items: [], cursor: encodeCursor(state), more: false, rateLimit: rateLimitOf(response) };
+    const more = !baseline && lastPageHadItems;
+    return { items: baseline ? [] : items, cursor: encodeCursor(state), more, rateLimit: rateLimitOf(last!) };
 }
 
 function pollingQuery(since: string, filter: string | undefined): string {

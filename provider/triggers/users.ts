@@ -19,7 +19,10 @@ import type { PollResult } from "./types";
  */
 
 export interface UserPollArgs {
-    /** From an earlier poll. Without one, the first poll delivers nothing and starts the watermark at Okta's now. */
+    /**
+     * From an earlier poll. Without one (and without `since`), the first poll delivers nothing: every user it can see
+     * counts as existing, and later ones as new.
+     */
     cursor?: string;
     /** Without a cursor: deliver users from this ISO-8601 time on, instead of from now. */
     since?: string;
@@ -72,17 +75,21 @@ export function pollUpdatedUsers(client: OktaClient, args: UserPollArgs = {}): P
 }
 
 async function pollUsers(client: OktaClient, trigger: UserTrigger, args: UserPollArgs): Promise<PollResult<OktaUser>> {
+    const lookbackMs = (args.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS) * 1000;
     let state: UserCursorState;
+    let baseline = false;
     if (args.cursor !== undefined) {
         state = decodeCursor<UserCursorState>(args.cursor, trigger.name);
     } else if (args.since !== undefined) {
         state = { trigger: trigger.name, since: isoTimestamp("since", args.since), seen: [] };
     } else {
-        return startNow(client, trigger);
+        // Start now: whatever the search finds at this moment already exists and is remembered as delivered.
+        const now = wholeSecond(serverTimeOf(await client.request({ method: "GET", path: "/api/v1/users", query: { limit: 1 } })) ?? Date.now());
+        state = { trigger: trigger.name, since: new Date(now - lookbackMs).toISOString(), seen: [] };
+        baseline = true;
     }
 
-    const maxItems = args.maxItems ?? DEFAULT_MAX_ITEMS;
-    const lookbackMs = (args.lookbackSeconds ?? DEFAULT_LOOKBACK_SECONDS) * 1000;
+    const maxItems = baseline ? Infinity : (args.maxItems ?? DEFAULT_MAX_ITEMS);
     const seen = new Set(state.seen);
     const items: OktaUser[] = [];
     let first: OktaResponse<unknown> | undefined;
@@ -117,19 +124,11 @@ async function pollUsers(client: OktaClient, trigger: UserTrigger, args: UserPol
     const since = new Date(Math.max(Date.parse(state.since), watermark)).toISOString();
     const kept = [...seen].filter((key) => timestampOfKey(key) >= Date.parse(since));
     return {
-        items,
+        items: baseline ? [] : items,
         cursor: encodeCursor<UserCursorState>({ trigger: trigger.name, since, seen: kept }),
         more,
         rateLimit: rateLimitOf(last!),
     };
-}
-
-/** The first poll without `since`: one cheap request for Okta's clock; users from that second on are new. */
-async function startNow(client: OktaClient, trigger: UserTrigger): Promise<PollResult<OktaUser>> {
-    const response = await client.request({ method: "GET", path: "/api/v1/users", query: { limit: 1 } });
-    const now = wholeSecond(serverTimeOf(response) ?? Date.now());
-    const state: UserCursorState = { trigger: trigger.name, since: new Date(now).toISOString(), seen: [] };
-    return { items: [], cursor: encodeCursor(state), more: false, rateLimit: rateLimitOf(response) };
 }
 
 function versionDigest(user: OktaUser): string {
