@@ -3,7 +3,7 @@ import { nextPollDelay, type PacingOptions } from "./pacing";
 import type { PollResult } from "./types";
 
 export interface WatchOptions {
-    /** Where to resume (a poll's cursor); without one, watching starts now (or at `since`). */
+    /** Where to resume (a poll's cursor); without one, watching starts when iteration starts (or at `since`). */
     cursor?: string;
     /** Shortest time between polls in ms (default 5,000); longer when the rate limit runs low. */
     intervalMs?: number;

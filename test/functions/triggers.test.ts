@@ -149,7 +149,9 @@ describe("triggers: exactly-once polling against the emulator", function () {
         const stop = new AbortController();
         let saved: string | undefined;
         const seen: string[] = [];
-        const first = watchNewUsers(client, { intervalMs: 20, signal: stop.signal, onCursor: (c) => void (saved = c) });
+        // A watch without a cursor starts when iteration starts; take the start cursor first so no writer races it.
+        const start = (await pollNewUsers(client)).cursor;
+        const first = watchNewUsers(client, { cursor: start, intervalMs: 20, signal: stop.signal, onCursor: (c) => void (saved = c) });
         const writing = concurrentWriters(3, 6, 2, async (writer, n) => void (await createUser(org, `watched-${writer}-${n}@example.com`)));
         // Consume until a few users came in, then stop and resume from the saved cursor in a new watcher.
         for await (const user of first) {
@@ -159,7 +161,7 @@ describe("triggers: exactly-once polling against the emulator", function () {
             }
         }
         const resumed = new AbortController();
-        const second = watchNewUsers(client, { intervalMs: 20, signal: resumed.signal, cursor: saved });
+        const second = watchNewUsers(client, { intervalMs: 20, signal: resumed.signal, cursor: saved ?? start });
         await writing;
         const total = (await org.api("GET", "/api/v1/users?search=" + encodeURIComponent('profile.login sw "watched-"'))).body.length;
         for await (const user of second) {
