@@ -15,8 +15,8 @@ describe("operations: the typed API against the emulator", () => {
     beforeEach(async () => {
         const seed = {
             users: [
-                { login: "locked@example.com", email: "locked@example.com", status: "LOCKED_OUT", password: "Correct-Horse-9-Battery" },
-                { login: "mfa@example.com", email: "mfa@example.com", status: "ACTIVE", password: "Correct-Horse-9-Battery", factors: [{ type: "sms", phoneNumber: "+15555550123" }] },
+                { login: "locked@example.com", email: "locked@example.com", firstName: "Lock", lastName: "Smith", status: "LOCKED_OUT", password: "Correct-Horse-9-Battery" },
+                { login: "mfa@example.com", email: "mfa@example.com", firstName: "Multi", lastName: "Factor", status: "ACTIVE", password: "Correct-Horse-9-Battery", factors: [{ type: "sms", phoneNumber: "+15555550123" }] },
             ],
         } as unknown as SeedDocument;
         org = await startTestOrg({ seed });
@@ -32,7 +32,7 @@ describe("operations: the typed API against the emulator", () => {
 
     describe("user lifecycle", () => {
         it("activate (no email by default: returns the one-time activation link), deactivate, reactivate", async () => {
-            const staged = (await org.api("POST", "/api/v1/users?activate=false", { body: { profile: { login: "staged@example.com", email: "staged@example.com" } } })).body;
+            const staged = (await org.api("POST", "/api/v1/users?activate=false", { body: { profile: { login: "staged@example.com", email: "staged@example.com", firstName: "Stan", lastName: "Staged" } } })).body;
             expect(staged.status).to.equal("STAGED");
             const token = await ops.activateUser(client, { id: staged.id });
             expect(token.activationToken).to.be.a("string");
@@ -104,7 +104,7 @@ describe("operations: the typed API against the emulator", () => {
         });
 
         it("setPassword with a hash and session revocation; exactly one new password is required", async () => {
-            const staged = (await org.api("POST", "/api/v1/users?activate=false", { body: { profile: { login: "hashed@example.com", email: "hashed@example.com" } } })).body;
+            const staged = (await org.api("POST", "/api/v1/users?activate=false", { body: { profile: { login: "hashed@example.com", email: "hashed@example.com", firstName: "Hash", lastName: "Brown" } } })).body;
             const hash = { algorithm: "BCRYPT" as const, workFactor: 10, salt: "rwh3vH166HCH/NT9XV5FYu", value: "qaMqvAPULkbiQzkTCWo5XDcvzpk8Tna" };
             expect(await ops.setPassword(client, { userId: staged.id, newHashPassword: hash, revokeSessions: true })).to.deep.equal({ method: "set", sessionsRevoked: true });
             expect(lastEvent("user.session.clear")?.target[0].id).to.equal(staged.id);
