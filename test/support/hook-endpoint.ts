@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { TestOrg } from "./emulator";
 import { createEventHookReceiver, type EventHookDelivery, type EventHookReceiverOptions } from "../../sdk/receiver";
 
 /** Our event hook receiver on a real loopback port, recording what it received. */
@@ -43,4 +44,9 @@ export function eventHookBody(name: string, uri: string, items = ["user.lifecycl
             config: { uri, headers: [], authScheme: { type: "HEADER", key: "Authorization", value: "hook-secret-123" } },
         },
     };
+}
+
+/** Waits until the emulator has finished every pending event hook delivery (retries included). */
+export function deliveriesDone(org: TestOrg): Promise<void> {
+    return (org.emulator as unknown as { hooks: { idle(): Promise<void> } }).hooks.idle();
 }
