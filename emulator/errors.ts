@@ -103,6 +103,69 @@ export const invalidPaging = (detail: string) =>
 export const invalidSearch = (detail: string) =>
     new OktaHttpError(400, "E0000031", "Invalid search criteria.", [{ errorSummary: detail }]);
 
+export const invalidRequest = (detail: string) => new OktaHttpError(400, "E0000002", `The request was not valid: ${detail}`);
+
+export const missingParameter = () => new OktaHttpError(400, "E0000028", "The request is missing a required parameter.");
+
+export const searchWithFilter = () =>
+    new OktaHttpError(400, "E0000033", "Bad request. Can't specify a search query and filter in the same request.");
+
+export const invalidParameterCombination = (detail: string) =>
+    new OktaHttpError(400, "E0000063", "Invalid combination of parameters specified.", [{ errorSummary: detail }]);
+
+export const credentialsNotAllowed = () =>
+    new OktaHttpError(400, "E0000041", "Credentials should not be set on this resource based on the scheme.", [
+        { errorSummary: "User level credentials should not be provided for this scheme." },
+    ]);
+
+export const alreadyAssigned = () =>
+    new OktaHttpError(400, "E0000062", "The specified user is already assigned to the application.");
+
+/** Okta's answer to membership changes on the BUILT_IN Everyone group (okta/terraform-provider-okta#903). */
+export const unsupportedOperation = () => new OktaHttpError(404, "E0000060", "Unsupported operation.");
+
+export const tooManyTargets = () =>
+    new OktaHttpError(400, "E0000093", "Target count limit exceeded", [{ errorSummary: "The number of group targets is too large" }]);
+
+// Users: lifecycle and credential refusals (notes §8; summaries from Okta's error catalogue).
+
+export const userAlreadyActive = () => new OktaHttpError(403, "E0000016", "Activation failed because the user is already active");
+
+export const userStatusForbids = () =>
+    new OktaHttpError(403, "E0000038", "This operation is not allowed in the user's current status.");
+
+export const unlockNotAllowed = () =>
+    new OktaHttpError(403, "E0000032", "Unlock is not allowed for this user.", [{ errorSummary: "The user is not locked out." }]);
+
+export const passwordResetFailed = () =>
+    new OktaHttpError(403, "E0000017", "Password reset failed", [
+        { errorSummary: "Password reset is not allowed in the user's current status." },
+    ]);
+
+export const credentialsUpdateFailed = (cause: string) =>
+    new OktaHttpError(403, "E0000014", "Update of credentials failed", [{ errorSummary: cause }]);
+
+export const forgotPasswordNotAllowed = () => new OktaHttpError(403, "E0000034", "Forgot password not allowed on specified user.");
+
+export const changePasswordNotAllowed = () => new OktaHttpError(403, "E0000035", "Change password not allowed on specified user.");
+
+export const changeRecoveryQuestionNotAllowed = () =>
+    new OktaHttpError(403, "E0000036", "Change recovery question not allowed on specified user.");
+
+export const expireOnCreateNeedsPassword = () => {
+    const summary = "Could not create user. To create a user and expire their password immediately, a password must be specified.";
+    return new OktaHttpError(400, "E0000124", summary, [{ errorSummary: summary }]);
+};
+
+export const expireOnCreateNeedsActivation = () => {
+    const summary = "Could not create user. To create a user and expire their password immediately, `activate` must be true.";
+    return new OktaHttpError(400, "E0000125", summary, [{ errorSummary: summary }]);
+};
+
+export const userTypeUndeletable = () => new OktaHttpError(403, "E0000142", "This User Type cannot be deleted.");
+
+export const realmUndeletable = (reason: string) => new OktaHttpError(400, "E0000178", `This realm cannot be deleted. ${reason}`);
+
 export const lengthRequired = () => new OktaHttpError(411, "E0000003", "Length Required");
 
 export const payloadTooLarge = (limit: number) =>

@@ -5,3 +5,4 @@ export type { OAuthOptions } from "./oauth/authorization-server";
 export type { ServiceAppSeed, WebAppSeed } from "./oauth/seed";
 export type { Principal } from "./auth";
 export { requiredScopes, SCOPE_RULES } from "./scopes";
+export type { EventHookOptions, DeliveryStats } from "./hooks/delivery";

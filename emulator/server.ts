@@ -7,8 +7,14 @@ import { readBody, requireLength, sendJson, type RequestContext } from "./http";
 import { RateLimiter, type RateLimitOptions } from "./rate-limits";
 import { AuthorizationServer, type OAuthOptions } from "./oauth/authorization-server";
 import { Router, type RouteMatch } from "./router";
+import { registerAppRoutes } from "./routes/apps";
+import { EventHookDelivery, type EventHookOptions } from "./hooks/delivery";
+import { registerEventHookRoutes } from "./routes/event-hooks";
 import { registerGroupRoutes } from "./routes/groups";
+import { registerPolicyRoutes } from "./routes/policies";
 import { registerOAuthRoutes } from "./routes/oauth";
+import { registerLogRoutes } from "./routes/logs";
+import { registerUserAreaRoutes } from "./routes/user-area";
 import { applySeed, type SeedDocument } from "./seed";
 import { OrgStore } from "./store";
 
@@ -21,6 +27,8 @@ export interface EmulatorOptions {
     rateLimits?: RateLimitOptions;
     /** The org authorization server: access token lifetime, clock, DPoP and scope policies. */
     oauth?: OAuthOptions;
+    /** Event hook verification and delivery: timeouts, retry pause, queue bound. */
+    eventHooks?: EventHookOptions;
     /** Receives one line per request when set. */
     log?: (line: string) => void;
 }
@@ -35,6 +43,8 @@ export class OktaEmulator {
     readonly store = new OrgStore();
     readonly rateLimiter: RateLimiter;
     readonly authorizationServer: AuthorizationServer;
+    /** Event hook delivery; `await emulator.hooks.idle()` waits until every pending delivery is done. */
+    readonly hooks: EventHookDelivery;
     private readonly router = new Router();
     private server?: Server;
     private base = "";
@@ -46,7 +56,14 @@ export class OktaEmulator {
         }
         this.authorizationServer = new AuthorizationServer(this.store, options.oauth);
         registerGroupRoutes(this.router, this.store);
+        registerAppRoutes(this.router, this.store);
+        registerPolicyRoutes(this.router, this.store);
         registerOAuthRoutes(this.router, this.authorizationServer);
+        this.hooks = new EventHookDelivery(this.store, () => this.base, options.eventHooks);
+        this.hooks.start();
+        registerEventHookRoutes(this.router, this.store, this.hooks);
+        registerLogRoutes(this.router, this.store);
+        registerUserAreaRoutes(this.router, this.store);
     }
 
     /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. Set once `start` resolves. */
@@ -75,6 +92,7 @@ export class OktaEmulator {
     }
 
     async close(): Promise<void> {
+        await this.hooks.close();
         const server = this.server;
         if (!server) {
             return;

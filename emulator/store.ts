@@ -1,7 +1,15 @@
 import type { JWK } from "jose";
 import { Collection, newOktaId } from "./collection";
+import { apiTokenCaller } from "./log-caller";
+import type { EventHookRecord } from "./model/event-hooks";
 import type { AppRecord, AppUserRecord } from "./model/apps";
+import type { FactorRecord } from "./model/factors";
 import { Memberships } from "./model/memberships";
+import { defaultPolicies, newPolicy, type PolicyInput, type PolicyRecord } from "./model/policies";
+import { Realms } from "./model/realms";
+import { LoginIndex } from "./model/user-logins";
+import { UserProfileSchema } from "./model/user-profile";
+import { UserTypes } from "./model/user-types";
 import type { UserRecord } from "./model/users";
 import { SystemLog } from "./system-log";
 import { oktaTimestamp } from "./time";
@@ -17,6 +25,8 @@ export interface GroupRecord {
     objectClass: string[];
     type: GroupType;
     profile: { name: string; description?: string | null; [attribute: string]: unknown };
+    /** The app an APP_GROUP was imported from. */
+    source?: { id: string };
 }
 
 /** An API token the emulator accepts as `Authorization: SSWS <token>`. */
@@ -52,19 +62,38 @@ export interface OAuthClientRecord {
 export class OrgStore {
     readonly groups = new Collection<GroupRecord>();
     readonly users = new Collection<UserRecord>();
-    readonly memberships = new Memberships();
+    /** Login and shortname -> user id; kept in step with `users` by model/user-directory.ts. */
+    readonly userLogins = new LoginIndex();
+    readonly userSchema = new UserProfileSchema();
+    readonly userTypes = new UserTypes();
+    readonly realms = new Realms();
+    /** Enrolled factors per user id. */
+    readonly userFactors = new Map<string, Collection<FactorRecord>>();
+    readonly memberships = new Memberships((groupId) => this.membershipChanged(groupId));
     readonly apps = new Collection<AppRecord>();
     /** Assignments per app id. */
     readonly appUsers = new Map<string, Collection<AppUserRecord>>();
-    readonly log = new SystemLog();
+    readonly policies = new Collection<PolicyRecord>();
     readonly apiTokens = new Map<string, ApiTokenRecord>();
     readonly oauthClients = new Map<string, OAuthClientRecord>();
+    readonly log = new SystemLog({ callerOf: (ctx) => apiTokenCaller(ctx, this.apiTokens) });
+    readonly eventHooks = new Collection<EventHookRecord>();
 
     constructor() {
         this.addGroup({
             type: "BUILT_IN",
             profile: { name: "Everyone", description: "All users in your organization" },
         });
+        this.addGroup({
+            type: "BUILT_IN",
+            profile: {
+                name: "Okta Administrators",
+                description: "Okta manages this group, which contains all administrators in your organization.",
+            },
+        });
+        for (const policy of defaultPolicies(this.everyone.id)) {
+            this.addPolicy(policy);
+        }
     }
 
     /** The built-in group every user belongs to. */
@@ -85,9 +114,21 @@ export class OrgStore {
             created: group.created ?? now,
             lastUpdated: group.lastUpdated ?? now,
             lastMembershipUpdated: group.lastMembershipUpdated ?? now,
-            objectClass: ["okta:user_group"],
+            objectClass: group.objectClass ?? ["okta:user_group"],
             type: group.type ?? "OKTA_GROUP",
             profile: group.profile,
+            ...(group.source ? { source: group.source } : {}),
         });
+    }
+
+    addPolicy(policy: PolicyInput): PolicyRecord {
+        return this.policies.insert(newPolicy(policy));
+    }
+
+    private membershipChanged(groupId: string): void {
+        const group = this.groups.get(groupId);
+        if (group) {
+            group.lastMembershipUpdated = oktaTimestamp();
+        }
     }
 }

@@ -1,10 +1,15 @@
 /**
- * Which users belong to which groups, indexed both ways. Insertion order is kept, so member listings page stably
- * with the last user id as the cursor.
+ * Which users belong to which groups, indexed both ways. `usersOf` keeps insertion order; member listings page in
+ * user-id order, as Okta's do (recorded traffic), with the last user id as the cursor.
  */
 export class Memberships {
     private readonly usersByGroup = new Map<string, Set<string>>();
     private readonly groupsByUser = new Map<string, Set<string>>();
+    /** Member ids sorted by id, built on the first listing after a change (so bulk changes sort once). */
+    private readonly sortedUsers = new Map<string, string[]>();
+
+    /** `onChange` hears of every group whose members changed (the store keeps `lastMembershipUpdated` with it). */
+    constructor(private readonly onChange: (groupId: string) => void = () => {}) {}
 
     /** Returns false when the user already was a member. */
     add(groupId: string, userId: string): boolean {
@@ -14,6 +19,7 @@ export class Memberships {
         }
         users.add(userId);
         setOf(this.groupsByUser, userId).add(groupId);
+        this.changed(groupId);
         return true;
     }
 
@@ -21,6 +27,9 @@ export class Memberships {
     remove(groupId: string, userId: string): boolean {
         const removed = this.usersByGroup.get(groupId)?.delete(userId) ?? false;
         this.groupsByUser.get(userId)?.delete(groupId);
+        if (removed) {
+            this.changed(groupId);
+        }
         return removed;
     }
 
@@ -31,6 +40,16 @@ export class Memberships {
     /** Member ids in the order they were added. */
     usersOf(groupId: string): string[] {
         return [...(this.usersByGroup.get(groupId) ?? [])];
+    }
+
+    /**
+     * One page of a group's member ids in id order: those greater than `after`, at most `limit`. Any cursor works,
+     * including the id of a user who has since left the group.
+     */
+    pageOfUsers(groupId: string, after: string | undefined, limit: number): { ids: string[]; more: boolean } {
+        const sorted = this.sortedUsersOf(groupId);
+        const start = after === undefined ? 0 : firstGreaterThan(sorted, after);
+        return { ids: sorted.slice(start, start + limit), more: start + limit < sorted.length };
     }
 
     groupsOf(userId: string): string[] {
@@ -45,6 +64,7 @@ export class Memberships {
     removeUser(userId: string): void {
         for (const groupId of this.groupsByUser.get(userId) ?? []) {
             this.usersByGroup.get(groupId)?.delete(userId);
+            this.changed(groupId);
         }
         this.groupsByUser.delete(userId);
     }
@@ -55,6 +75,21 @@ export class Memberships {
             this.groupsByUser.get(userId)?.delete(groupId);
         }
         this.usersByGroup.delete(groupId);
+        this.sortedUsers.delete(groupId);
+    }
+
+    private changed(groupId: string): void {
+        this.sortedUsers.delete(groupId);
+        this.onChange(groupId);
+    }
+
+    private sortedUsersOf(groupId: string): string[] {
+        let sorted = this.sortedUsers.get(groupId);
+        if (!sorted) {
+            sorted = [...(this.usersByGroup.get(groupId) ?? [])].sort();
+            this.sortedUsers.set(groupId, sorted);
+        }
+        return sorted;
     }
 }
 
@@ -65,4 +100,19 @@ function setOf(map: Map<string, Set<string>>, key: string): Set<string> {
         map.set(key, set);
     }
     return set;
+}
+
+/** Index of the first element greater than `value` in a sorted array (binary search). */
+function firstGreaterThan(sorted: string[], value: string): number {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (sorted[mid] <= value) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    return low;
 }

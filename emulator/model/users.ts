@@ -13,6 +13,17 @@ export type UserStatus =
     | "SUSPENDED"
     | "DEPROVISIONED";
 
+export const USER_STATUSES: readonly UserStatus[] = [
+    "STAGED",
+    "PROVISIONED",
+    "ACTIVE",
+    "RECOVERY",
+    "PASSWORD_EXPIRED",
+    "LOCKED_OUT",
+    "SUSPENDED",
+    "DEPROVISIONED",
+];
+
 export interface UserProfile {
     login: string;
     email: string;
@@ -21,11 +32,17 @@ export interface UserProfile {
     [attribute: string]: unknown;
 }
 
-/** Credentials are kept to check password changes; they are never sent back (Okta only shows `provider`). */
+/** Okta's `credentials.provider.type`. */
+export type ProviderType = "OKTA" | "IMPORT" | "FEDERATION" | "SOCIAL" | "ACTIVE_DIRECTORY" | "LDAP";
+
+/** A password is kept only as a salted digest, or (imported) as the fact that a hash was given. */
+export type StoredPassword = { kind: "digest"; salt: string; digest: string } | { kind: "imported"; algorithm: string };
+
+/** Credentials are kept to check password changes; only `provider`, `password: {}` and the question are ever sent. */
 export interface UserCredentials {
-    password?: { value?: string; hash?: Record<string, unknown> };
-    recovery_question?: { question: string; answer?: string };
-    provider: { type: string; name: string };
+    password?: StoredPassword;
+    recoveryQuestion?: { question: string; salt: string; answerDigest: string };
+    provider: { type: ProviderType; name: string };
 }
 
 export interface UserRecord {
@@ -41,5 +58,11 @@ export interface UserRecord {
     profile: UserProfile;
     credentials: UserCredentials;
     realmId?: string;
-    transitioningToStatus?: string;
+    transitioningToStatus?: "ACTIVE" | "PROVISIONED" | "DEPROVISIONED";
+}
+
+/** How Okta names a user in System Log targets: "First Last", falling back to the login. */
+export function userDisplayName(user: UserRecord): string {
+    const name = [user.profile.firstName, user.profile.lastName].filter((part) => typeof part === "string" && part).join(" ");
+    return name || user.profile.login;
 }

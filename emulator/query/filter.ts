@@ -13,8 +13,20 @@ export type FilterNode =
     | { kind: "and"; left: FilterNode; right: FilterNode }
     | { kind: "or"; left: FilterNode; right: FilterNode };
 
-/** Why an expression was refused; endpoints turn it into their own Okta error (E0000031, E0000053, ...). */
-export class FilterSyntaxError extends Error {}
+/**
+ * Why an expression was refused; endpoints turn it into their own Okta error (E0000031, E0000053, ...). `position`
+ * (0-based offset in the expression) and `token` name the offending word when there is one, for endpoints whose Okta
+ * messages quote them (the System Log's "Unrecognized attribute operator 'eqq' at position 16").
+ */
+export class FilterSyntaxError extends Error {
+    constructor(
+        message: string,
+        readonly position?: number,
+        readonly token?: string,
+    ) {
+        super(message);
+    }
+}
 
 /** What one endpoint accepts. */
 export interface FilterRules {
@@ -26,7 +38,7 @@ export interface FilterRules {
 
 const OPERATORS = new Set<string>(["eq", "ne", "gt", "ge", "lt", "le", "sw", "ew", "co", "pr"]);
 
-type Token = { type: "word" | "string" | "number" | "lparen" | "rparen"; text: string; value?: FilterValue };
+type Token = { type: "word" | "string" | "number" | "lparen" | "rparen"; text: string; start: number; value?: FilterValue };
 
 function tokenize(source: string): Token[] {
     const tokens: Token[] = [];
@@ -36,7 +48,7 @@ function tokenize(source: string): Token[] {
         if (/\s/.test(ch)) {
             i++;
         } else if (ch === "(" || ch === ")") {
-            tokens.push({ type: ch === "(" ? "lparen" : "rparen", text: ch });
+            tokens.push({ type: ch === "(" ? "lparen" : "rparen", text: ch, start: i });
             i++;
         } else if (ch === '"') {
             let end = i + 1;
@@ -53,15 +65,15 @@ function tokenize(source: string): Token[] {
             } catch {
                 throw new FilterSyntaxError(`Invalid string ${text}`);
             }
-            tokens.push({ type: "string", text, value });
+            tokens.push({ type: "string", text, start: i, value });
             i = end + 1;
         } else {
             const match = /^[^\s()"]+/.exec(source.slice(i))!;
             const text = match[0];
             if (/^-?\d+(\.\d+)?$/.test(text)) {
-                tokens.push({ type: "number", text, value: Number(text) });
+                tokens.push({ type: "number", text, start: i, value: Number(text) });
             } else {
-                tokens.push({ type: "word", text });
+                tokens.push({ type: "word", text, start: i });
             }
             i += text.length;
         }
@@ -69,10 +81,13 @@ function tokenize(source: string): Token[] {
     return tokens;
 }
 
+const MAX_NESTING = 100;
+
 /** Parses an expression; throws FilterSyntaxError with a message fit for an errorCause. */
 export function parseFilter(source: string): FilterNode {
     const tokens = tokenize(source);
     let position = 0;
+    let depth = 0;
     const peek = () => tokens[position];
     const keyword = (word: string) => peek()?.type === "word" && peek().text.toLowerCase() === word;
 
@@ -99,7 +114,12 @@ export function parseFilter(source: string): FilterNode {
         }
         if (token.type === "lparen") {
             position++;
+            // Deep nesting would exhaust the stack (a 500); no real query needs more than a few levels.
+            if (++depth > MAX_NESTING) {
+                throw new FilterSyntaxError(`Parentheses cannot be nested more than ${MAX_NESTING} deep`);
+            }
             const node = parseOr();
+            depth--;
             if (peek()?.type !== "rparen") {
                 throw new FilterSyntaxError("Missing closing parenthesis");
             }
@@ -114,7 +134,11 @@ export function parseFilter(source: string): FilterNode {
         const opToken = peek();
         const operator = opToken?.type === "word" ? opToken.text.toLowerCase() : undefined;
         if (!operator || !OPERATORS.has(operator)) {
-            throw new FilterSyntaxError(`Unrecognized attribute operator '${opToken?.text ?? ""}' after ${attribute}`);
+            throw new FilterSyntaxError(
+                `Unrecognized attribute operator '${opToken?.text ?? ""}' after ${attribute}`,
+                opToken?.start ?? source.length,
+                opToken?.text ?? "",
+            );
         }
         position++;
         if (operator === "pr") {
@@ -169,16 +193,33 @@ export function compileFilter(source: string, rules: FilterRules): (item: unknow
     return (item) => evaluate(node, item, rules.caseInsensitive);
 }
 
-/** Reads a dotted attribute path (`profile.login`, `type.id`) from an object. */
+/**
+ * Reads a dotted attribute path (`profile.login`, `type.id`) from an object. An array met on the way is mapped over,
+ * so `target.id` on a System Log event yields every target's id (matched when any element does).
+ */
 export function attributeValue(item: unknown, attribute: string): unknown {
     let current: unknown = item;
     for (const part of attribute.split(".")) {
-        if (current === null || typeof current !== "object") {
+        if (Array.isArray(current)) {
+            current = current.flatMap((element) => {
+                const value = childValue(element, part);
+                return value === undefined ? [] : [value];
+            });
+        } else {
+            current = childValue(current, part);
+        }
+        if (current === undefined) {
             return undefined;
         }
-        current = (current as Record<string, unknown>)[part];
     }
     return current;
+}
+
+function childValue(container: unknown, key: string): unknown {
+    if (container === null || typeof container !== "object") {
+        return undefined;
+    }
+    return (container as Record<string, unknown>)[key];
 }
 
 export function evaluate(node: FilterNode, item: unknown, caseInsensitive: boolean): boolean {

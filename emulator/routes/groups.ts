@@ -1,38 +1,27 @@
-import { forbidden, invalidPaging, invalidSearch, notFound, validationFailed } from "../errors";
+import { forbidden, notFound, validationFailed } from "../errors";
+import { logGroupCreated, logGroupDeleted, logGroupProfileUpdated } from "../events/group-events";
 import { jsonBody, noContent, ok, type RequestContext } from "../http";
-import { linkHeaders, pageLimit } from "../paging";
 import type { Router } from "../router";
 import type { GroupRecord, OrgStore } from "../store";
 import { oktaTimestamp } from "../time";
+import { listGroups } from "./group-listing";
+import { addMember, listMembers, removeMember } from "./group-members";
+import { groupEmbedded, groupExpansions, groupResource } from "./group-resource";
 
-const LIST_DEFAULT_LIMIT = 200;
-const LIST_MAX_LIMIT = 10000;
-/** `q` searches are not paged: Okta answers with one page and no Link header (recorded traffic). */
-const SEARCH_DEFAULT_LIMIT = 300;
+export { groupResource } from "./group-resource";
 
 export function registerGroupRoutes(router: Router, store: OrgStore): void {
     router
         .on("GET", "/api/v1/groups", (ctx) => listGroups(ctx, store))
         .on("POST", "/api/v1/groups", (ctx) => createGroup(ctx, store))
-        .on("GET", "/api/v1/groups/:groupId", (ctx) => ok(groupResource(ctx, findGroup(store, ctx.params.groupId))))
+        .on("GET", "/api/v1/groups/:groupId", (ctx) => getGroup(ctx, store))
         .on("PUT", "/api/v1/groups/:groupId", (ctx) => replaceGroup(ctx, store))
-        .on("DELETE", "/api/v1/groups/:groupId", (ctx) => deleteGroup(ctx, store));
-}
-
-/** The wire form of a group, with the `_links` Okta adds. */
-export function groupResource(ctx: RequestContext, group: GroupRecord): Record<string, unknown> {
-    const self = `${ctx.baseUrl}/api/v1/groups/${group.id}`;
-    return {
-        ...group,
-        _links: {
-            logo: [
-                { name: "medium", href: `${ctx.baseUrl}/assets/img/logos/groups/okta-medium.png`, type: "image/png" },
-                { name: "large", href: `${ctx.baseUrl}/assets/img/logos/groups/okta-large.png`, type: "image/png" },
-            ],
-            users: { href: `${self}/users` },
-            apps: { href: `${self}/apps` },
-        },
-    };
+        .on("DELETE", "/api/v1/groups/:groupId", (ctx) => deleteGroup(ctx, store))
+        .on("GET", "/api/v1/groups/:groupId/users", (ctx) => listMembers(ctx, store, findGroup(store, ctx.params.groupId)))
+        .on("PUT", "/api/v1/groups/:groupId/users/:userId", (ctx) => addMember(ctx, store, findGroup(store, ctx.params.groupId)))
+        .on("DELETE", "/api/v1/groups/:groupId/users/:userId", (ctx) =>
+            removeMember(ctx, store, findGroup(store, ctx.params.groupId)),
+        );
 }
 
 function findGroup(store: OrgStore, id: string): GroupRecord {
@@ -43,34 +32,17 @@ function findGroup(store: OrgStore, id: string): GroupRecord {
     return group;
 }
 
-function listGroups(ctx: RequestContext, store: OrgStore) {
-    for (const unsupported of ["filter", "search", "expand"]) {
-        if (ctx.query.has(unsupported)) {
-            throw invalidSearch(`The emulator does not support '${unsupported}' on /api/v1/groups yet`);
-        }
-    }
-    const q = ctx.query.get("q");
-    if (q !== null) {
-        const needle = q.toLowerCase();
-        const limit = pageLimit(ctx, SEARCH_DEFAULT_LIMIT, LIST_MAX_LIMIT);
-        const page = store.groups.page({ limit, include: (g) => g.profile.name.toLowerCase().startsWith(needle) })!;
-        return ok(page.items.map((g) => groupResource(ctx, g)));
-    }
-    const limit = pageLimit(ctx, LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT);
-    const page = store.groups.page({ after: ctx.query.get("after") ?? undefined, limit });
-    if (!page) {
-        throw invalidPaging(`after: unknown cursor`);
-    }
-    return ok(
-        page.items.map((g) => groupResource(ctx, g)),
-        { Link: linkHeaders(ctx, limit, page) },
-    );
+function getGroup(ctx: RequestContext, store: OrgStore) {
+    const group = findGroup(store, ctx.params.groupId);
+    return ok(groupResource(ctx, group, groupEmbedded(store, group, groupExpansions(ctx))));
 }
 
 function createGroup(ctx: RequestContext, store: OrgStore) {
     const profile = groupProfile(jsonBody(ctx));
     assertNameUnique(store, profile.name);
-    return ok(groupResource(ctx, store.addGroup({ profile })));
+    const group = store.addGroup({ profile });
+    logGroupCreated(store.log, ctx, group);
+    return ok(groupResource(ctx, group));
 }
 
 function replaceGroup(ctx: RequestContext, store: OrgStore) {
@@ -81,8 +53,10 @@ function replaceGroup(ctx: RequestContext, store: OrgStore) {
     }
     const profile = groupProfile(jsonBody(ctx));
     assertNameUnique(store, profile.name, group.id);
+    const before = group.profile;
     group.profile = profile;
     group.lastUpdated = oktaTimestamp();
+    logGroupProfileUpdated(store.log, ctx, group, before);
     return ok(groupResource(ctx, group));
 }
 
@@ -92,17 +66,34 @@ function deleteGroup(ctx: RequestContext, store: OrgStore) {
         throw forbidden();
     }
     store.groups.delete(group.id);
+    store.memberships.removeGroup(group.id);
+    logGroupDeleted(store.log, ctx, group);
     return noContent();
 }
 
-/** Validates `{ profile: { name, description, ...custom } }` with Okta's E0000001 causes. */
+/** Read-only group properties a client may send back unchanged (e.g. a fetched group); Okta ignores them. */
+const READ_ONLY = new Set(["id", "created", "lastUpdated", "lastMembershipUpdated", "objectClass", "type", "_links", "_embedded"]);
+/** The default group profile schema; custom attributes need a group schema the emulator does not model. */
+const PROFILE_ATTRIBUTES = new Set(["name", "description"]);
+
+/** Validates `{ profile: { name, description } }` with Okta's E0000001 causes. */
 function groupProfile(body: Record<string, unknown>): GroupRecord["profile"] {
+    const causes: string[] = [];
+    for (const key of Object.keys(body)) {
+        if (key !== "profile" && !READ_ONLY.has(key)) {
+            causes.push(`Property name '${key}' is not defined in group`);
+        }
+    }
     const profile = body.profile;
     if (profile === null || typeof profile !== "object" || Array.isArray(profile)) {
-        throw validationFailed("profile", ["profile: The field cannot be left blank"]);
+        throw validationFailed("profile", [...causes, "profile: The field cannot be left blank"]);
     }
-    const { name, description, ...custom } = profile as Record<string, unknown>;
-    const causes: string[] = [];
+    const { name, description } = profile as Record<string, unknown>;
+    for (const key of Object.keys(profile)) {
+        if (!PROFILE_ATTRIBUTES.has(key)) {
+            causes.push(`Property name '${key}' is not defined in profile`);
+        }
+    }
     if (typeof name !== "string" || name.trim() === "") {
         causes.push("name: The field cannot be left blank");
     } else if (name.length > 255) {
@@ -113,15 +104,15 @@ function groupProfile(body: Record<string, unknown>): GroupRecord["profile"] {
     } else if (typeof description === "string" && description.length > 1024) {
         causes.push("description: The field cannot exceed 1024 characters");
     }
-    for (const [key, value] of Object.entries(custom)) {
-        if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-            causes.push(`${key}: Property value must be a scalar or an array`);
-        }
-    }
     if (causes.length > 0) {
-        throw validationFailed(causes[0].split(":")[0], causes);
+        throw validationFailed(fieldOf(causes[0]), causes);
     }
-    return { name: name as string, description: (description as string | null | undefined) ?? null, ...custom };
+    // Without a description Okta's profile has none (the spec's GroupProfile has no null description).
+    return { name: name as string, ...(typeof description === "string" ? { description } : {}) };
+}
+
+function fieldOf(cause: string): string {
+    return /^Property name/.test(cause) ? "profile" : cause.split(":")[0];
 }
 
 function assertNameUnique(store: OrgStore, name: string, exceptId?: string): void {

@@ -74,7 +74,8 @@ describe("client: connections against the emulator", () => {
     describe("API token", () => {
         it("is built from the settings and authorizes with SSWS", async () => {
             const client = track(clientFor(resolveConnectionSettings(() => undefined, { OKTA_ORG_URL: org.url, OKTA_API_TOKEN: TEST_TOKEN })));
-            expect(await client.get<any[]>("/api/v1/groups")).to.have.length(1);
+            // A new org holds Everyone and Okta Administrators.
+            expect(await client.get<any[]>("/api/v1/groups")).to.have.length(2);
         });
     });
 
@@ -82,7 +83,7 @@ describe("client: connections against the emulator", () => {
         it("passes Okta's DPoP nonce challenge, then reuses the token for later requests", async () => {
             const { client } = await serviceClient();
             await client.post("/api/v1/groups", { profile: { name: "ops" } });
-            expect((await client.get<any[]>("/api/v1/groups")).map((g) => g.profile.name)).to.deep.equal(["Everyone", "ops"]);
+            expect((await client.get<any[]>("/api/v1/groups")).map((g) => g.profile.name)).to.deep.equal(["Everyone", "Okta Administrators", "ops"]);
             expect(lines).to.deep.equal([
                 "POST /oauth2/v1/token 400", // use_dpop_nonce
                 "POST /oauth2/v1/token 200",
@@ -112,7 +113,8 @@ describe("client: connections against the emulator", () => {
                     }),
                 }),
             );
-            expect(await client.get<any[]>("/api/v1/groups")).to.have.length(1);
+            // A new org holds Everyone and Okta Administrators.
+            expect(await client.get<any[]>("/api/v1/groups")).to.have.length(2);
             expect(lines).to.deep.equal(["POST /oauth2/v1/token 200", "GET /api/v1/groups 200"]);
         });
 

@@ -99,6 +99,6 @@ describe("e2e: quickstart with the real Pulumi CLI", function () {
         expect((await groupInOkta(ids.engineering)).status).to.equal(404);
         expect((await groupInOkta(ids.support)).status).to.equal(404);
         const remaining = (await org.api("GET", "/api/v1/groups")).body.map((g: any) => g.profile.name);
-        expect(remaining).to.deep.equal(["Everyone"]);
+        expect(remaining).to.deep.equal(["Everyone", "Okta Administrators"]);
     });
 });

@@ -1,0 +1,58 @@
+/**
+ * A group's members: `GET /groups/{id}/users` (paged in user-id order, users with only a `self` link) and
+ * `PUT`/`DELETE /groups/{id}/users/{userId}` (204 whether or not anything changed, as Okta answers).
+ */
+import { forbidden, unsupportedOperation } from "../errors";
+import { noContent, ok, type RequestContext } from "../http";
+import { logMembershipAdded, logMembershipRemoved } from "../events/group-events";
+import type { UserRecord } from "../model/users";
+import { linkHeaders, pageLimit } from "../paging";
+import type { GroupRecord, OrgStore } from "../store";
+import { findUser } from "./lookup";
+import { userSummaryResource } from "./user-resource";
+
+/** The spec's default is 1000 ("for historical reasons"); Okta recommends 200. */
+const MEMBERS_DEFAULT_LIMIT = 1000;
+const MEMBERS_MAX_LIMIT = 10000;
+
+export function listMembers(ctx: RequestContext, store: OrgStore, group: GroupRecord) {
+    const limit = pageLimit(ctx, MEMBERS_DEFAULT_LIMIT, MEMBERS_MAX_LIMIT);
+    const { ids, more } = store.memberships.pageOfUsers(group.id, ctx.query.get("after") ?? undefined, limit);
+    const users = ids.map((id) => store.users.get(id)).filter((user): user is UserRecord => user !== undefined);
+    const page = { items: users, nextCursor: more ? ids[ids.length - 1] : undefined };
+    return ok(
+        users.map((user) => userSummaryResource(ctx, user)),
+        { Link: linkHeaders(ctx, limit, page) },
+    );
+}
+
+export function addMember(ctx: RequestContext, store: OrgStore, group: GroupRecord) {
+    assertMembersEditable(group);
+    const user = findUser(store, ctx.params.userId);
+    if (store.memberships.add(group.id, user.id)) {
+        logMembershipAdded(store.log, ctx, group, user);
+    }
+    return noContent();
+}
+
+export function removeMember(ctx: RequestContext, store: OrgStore, group: GroupRecord) {
+    assertMembersEditable(group);
+    const user = findUser(store, ctx.params.userId);
+    if (store.memberships.remove(group.id, user.id)) {
+        logMembershipRemoved(store.log, ctx, group, user);
+    }
+    return noContent();
+}
+
+/**
+ * Only OKTA_GROUP memberships change over the API: Everyone's are Okta's ("Unsupported operation.",
+ * okta/terraform-provider-okta#903) and an APP_GROUP's belong to its source app (403, okta/terraform-provider-okta#118).
+ */
+function assertMembersEditable(group: GroupRecord): void {
+    if (group.type === "BUILT_IN") {
+        throw unsupportedOperation();
+    }
+    if (group.type === "APP_GROUP") {
+        throw forbidden();
+    }
+}

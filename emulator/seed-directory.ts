@@ -1,0 +1,124 @@
+/**
+ * The `apps` and `policies` sections of the YAML seed: validation with precise messages, and how they land in the
+ * store. Apps get the org's default app sign-in and profile enrollment policies unless the seed names others.
+ */
+import { newApp, type AppInput } from "./model/app-defaults";
+import { CREDENTIALS_SCHEMES, SIGN_ON_MODES, type CredentialsScheme, type SignOnMode } from "./model/apps";
+import { templateProblem } from "./model/expressions";
+import { DEFAULT_APP_ACCESS_POLICY, POLICY_TYPES, type PolicyInput, type PolicyType } from "./model/policies";
+import type { OrgStore } from "./store";
+
+export type AppSeed = AppInput;
+
+export interface PolicySeed {
+    id?: string;
+    type: PolicyType;
+    name: string;
+    description?: string;
+    status?: "ACTIVE" | "INACTIVE";
+    priority?: number;
+    system?: boolean;
+    conditions?: Record<string, unknown>;
+    settings?: Record<string, unknown>;
+    rules?: Record<string, unknown>[];
+}
+
+type Fail = (where: string, what: string) => never;
+
+export function validateAppSeeds(apps: Record<string, unknown>[], fail: Fail): void {
+    checkUniqueIds(apps, "apps", fail);
+    apps.forEach((app, i) => {
+        const at = (field: string) => `apps[${i}].${field}`;
+        for (const field of ["name", "label"]) {
+            if (typeof app[field] !== "string" || app[field] === "") {
+                fail(at(field), "must be a non-empty string");
+            }
+        }
+        if (!SIGN_ON_MODES.includes(app.signOnMode as SignOnMode)) {
+            fail(at("signOnMode"), `must be one of ${SIGN_ON_MODES.join(", ")}`);
+        }
+        if (app.status !== undefined && app.status !== "ACTIVE" && app.status !== "INACTIVE") {
+            fail(at("status"), "must be ACTIVE or INACTIVE");
+        }
+        const credentials = (app.credentials ?? {}) as Record<string, unknown>;
+        if (credentials.scheme !== undefined && !CREDENTIALS_SCHEMES.includes(credentials.scheme as CredentialsScheme)) {
+            fail(at("credentials.scheme"), `must be one of ${CREDENTIALS_SCHEMES.join(", ")}`);
+        }
+        const template = (credentials.userNameTemplate as { template?: unknown } | undefined)?.template;
+        if (template !== undefined && (typeof template !== "string" || templateProblem(template))) {
+            fail(at("credentials.userNameTemplate.template"), typeof template === "string" ? templateProblem(template)! : "must be a string");
+        }
+        for (const field of ["settings", "userProfile"]) {
+            if (app[field] !== undefined && !isMapping(app[field])) {
+                fail(at(field), "must be a mapping");
+            }
+        }
+        for (const [attribute, value] of Object.entries((app.userProfile ?? {}) as Record<string, unknown>)) {
+            if (typeof value === "string" && templateProblem(value)) {
+                fail(at(`userProfile.${attribute}`), templateProblem(value)!);
+            }
+        }
+    });
+}
+
+export function validatePolicySeeds(policies: Record<string, unknown>[], fail: Fail): void {
+    checkUniqueIds(policies, "policies", fail);
+    policies.forEach((policy, i) => {
+        if (!POLICY_TYPES.includes(policy.type as PolicyType)) {
+            fail(`policies[${i}].type`, `must be one of ${POLICY_TYPES.join(", ")}`);
+        }
+        if (typeof policy.name !== "string" || policy.name === "") {
+            fail(`policies[${i}].name`, "must be a non-empty string");
+        }
+        if (policy.status !== undefined && policy.status !== "ACTIVE" && policy.status !== "INACTIVE") {
+            fail(`policies[${i}].status`, "must be ACTIVE or INACTIVE");
+        }
+        if (policy.priority !== undefined && !(Number.isInteger(policy.priority) && (policy.priority as number) > 0)) {
+            fail(`policies[${i}].priority`, "must be a positive whole number");
+        }
+        if (policy.rules !== undefined && !(Array.isArray(policy.rules) && policy.rules.every(isMapping))) {
+            fail(`policies[${i}].rules`, "must be a list of mappings");
+        }
+    });
+}
+
+export function applyPolicySeeds(store: OrgStore, policies: PolicySeed[]): void {
+    for (const policy of policies) {
+        store.addPolicy(policy as PolicyInput);
+    }
+}
+
+export function applyAppSeeds(store: OrgStore, apps: AppSeed[]): void {
+    const defaultPolicy = (type: PolicyType, name?: string) =>
+        store.policies.find((p) => p.type === type && p.system && (name === undefined || p.name === name))?.id;
+    for (const app of apps) {
+        store.apps.insert(
+            newApp({
+                ...app,
+                accessPolicyId: app.accessPolicyId ?? defaultPolicy("ACCESS_POLICY", DEFAULT_APP_ACCESS_POLICY),
+                profileEnrollmentPolicyId: app.profileEnrollmentPolicyId ?? defaultPolicy("PROFILE_ENROLLMENT"),
+            }),
+        );
+    }
+}
+
+/** Ids are optional, but two entries with the same one would collide in the store. */
+function checkUniqueIds(entries: Record<string, unknown>[], section: string, fail: Fail): void {
+    const seen = new Set<unknown>();
+    entries.forEach((entry, i) => {
+        if (entry.id === undefined) {
+            return;
+        }
+        if (typeof entry.id !== "string" || entry.id === "") {
+            fail(`${section}[${i}].id`, "must be a non-empty string");
+        }
+        if (seen.has(entry.id)) {
+            fail(`${section}[${i}].id`, `'${entry.id}' is already used by another entry`);
+        }
+        seen.add(entry.id);
+    });
+}
+
+function isMapping(value: unknown): boolean {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+}
