@@ -15,15 +15,15 @@ describe("cli: okta-iac as a subprocess", function () {
     const okta = (...args: string[]) => runCli(args, env);
 
     before(async () => {
-        const users = Array.from({ length: 5 }, (_, i) => ({
+        const users: SeedDocument["users"] = Array.from({ length: 5 }, (_, i) => ({
             login: `cli${i}@example.com`,
             email: `cli${i}@example.com`,
             firstName: `Cli${i}`,
             lastName: "User",
-            status: "ACTIVE",
+            status: "ACTIVE" as const,
             password: "Correct-Horse-9-Battery",
         }));
-        org = await startTestOrg({ seed: { users } as unknown as SeedDocument });
+        org = await startTestOrg({ seed: { users } });
         env = { OKTA_ORG_URL: org.url, OKTA_API_TOKEN: TEST_TOKEN };
     });
     after(() => org.close());

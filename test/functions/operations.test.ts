@@ -13,12 +13,12 @@ describe("operations: the typed API against the emulator", () => {
     let client: OktaClient;
 
     beforeEach(async () => {
-        const seed = {
+        const seed: SeedDocument = {
             users: [
                 { login: "locked@example.com", email: "locked@example.com", firstName: "Lock", lastName: "Smith", status: "LOCKED_OUT", password: "Correct-Horse-9-Battery" },
                 { login: "mfa@example.com", email: "mfa@example.com", firstName: "Multi", lastName: "Factor", status: "ACTIVE", password: "Correct-Horse-9-Battery", factors: [{ type: "sms", phoneNumber: "+15555550123" }] },
             ],
-        } as unknown as SeedDocument;
+        };
         org = await startTestOrg({ seed });
         client = clientOf(org);
     });

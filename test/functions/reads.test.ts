@@ -15,7 +15,7 @@ describe("functions: reads against the emulator", () => {
     const userLogins = logins("reader", 7);
 
     before(async () => {
-        const seed = {
+        const seed: SeedDocument = {
             groups: [{ name: "Readers", description: "people who read" }, ...Array.from({ length: 4 }, (_, i) => ({ name: `Team ${i}` }))],
             userTypes: [{ name: "contractor", displayName: "Contractor" }],
             realms: [{ name: "Europe" }, { name: "Americas" }, { name: "Asia" }],
@@ -38,7 +38,7 @@ describe("functions: reads against the emulator", () => {
                 { type: "PASSWORD", name: "Strict passwords" },
                 { type: "PASSWORD", name: "Relaxed passwords", status: "INACTIVE" },
             ],
-        } as unknown as SeedDocument;
+        };
         org = await startTestOrg({ seed });
         client = clientOf(org);
         opts = { client };

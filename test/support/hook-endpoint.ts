@@ -48,5 +48,5 @@ export function eventHookBody(name: string, uri: string, items = ["user.lifecycl
 
 /** Waits until the emulator has finished every pending event hook delivery (retries included). */
 export function deliveriesDone(org: TestOrg): Promise<void> {
-    return (org.emulator as unknown as { hooks: { idle(): Promise<void> } }).hooks.idle();
+    return org.emulator.hooks.idle();
 }
