@@ -1,3 +1,4 @@
+import type { OktaClient } from "../../provider/client";
 import * as ops from "../../provider/operations";
 import * as q from "../../provider/queries";
 import { UsageError } from "../exit-codes";
@@ -7,7 +8,9 @@ import { searchOptions, SEARCH_OPTIONS, LIST_OPTIONS, type Command, type Command
 const sendEmail = { "send-email": { type: "boolean" as const, description: "have Okta email the user (default: no email)" } };
 
 /** `activate`, `deactivate`, ...: the user lifecycle operations. */
-function lifecycleCommand(word: string, summary: string, done: string, operation: (client: any, args: any) => Promise<unknown>, withEmail: boolean): Command {
+type LifecycleOperation = (client: OktaClient, args: ops.SendEmailArgs) => Promise<ops.ActivationToken | void>;
+
+function lifecycleCommand(word: string, summary: string, done: string, operation: LifecycleOperation, withEmail: boolean): Command {
     return {
         words: ["users", word],
         summary,
@@ -15,8 +18,7 @@ function lifecycleCommand(word: string, summary: string, done: string, operation
         options: withEmail ? sendEmail : {},
         async run(ctx, { id }, options) {
             const result = await operation(await ctx.client(), { id, sendEmail: Boolean(options["send-email"]) });
-            const token = result as ops.ActivationToken | undefined;
-            const link = token?.activationUrl ? `\nactivation link (one-time, keep it secret): ${token.activationUrl}` : "";
+            const link = result?.activationUrl ? `\nactivation link (one-time, keep it secret): ${result.activationUrl}` : "";
             return { type: "done", message: `user ${id} ${done}${link}`, value: { id, ...(result ?? {}) } };
         },
     };

@@ -11,7 +11,7 @@
  * `{ items, nextCursor, truncated }`.
  */
 import * as q from "../../provider/queries";
-import { defineFunction } from "./invoke";
+import { defineFunction, type FunctionOptions } from "./invoke";
 
 export { type FunctionOptions, type InputArgs } from "./invoke";
 
@@ -39,7 +39,7 @@ const fn = {
 export const getUser = fn.getUser.promise;
 export const getUserOutput = fn.getUser.output;
 /** Users by `search`, `filter` or `q`, sorted, paged (the product's "List Users"). */
-export const listUsers = (args: q.SearchListArgs = {}, opts?: Parameters<typeof fn.listUsers.promise>[1]) => fn.listUsers.promise(args, opts);
+export const listUsers = (args: q.SearchListArgs = {}, opts?: FunctionOptions) => fn.listUsers.promise(args, opts);
 export const listUsersOutput = fn.listUsers.output;
 /** The groups a user belongs to. */
 export const listUserGroups = fn.listUserGroups.promise;
@@ -51,13 +51,13 @@ export const listUserApplicationsOutput = fn.listUserApplications.output;
 export const listUserFactors = fn.listUserFactors.promise;
 export const listUserFactorsOutput = fn.listUserFactors.output;
 /** The org's user types. */
-export const listUserTypes = (opts?: Parameters<typeof fn.listUserTypes.promise>[1]) => fn.listUserTypes.promise({}, opts);
-export const listUserTypesOutput = (opts?: Parameters<typeof fn.listUserTypes.output>[1]) => fn.listUserTypes.output({}, opts);
+export const listUserTypes = (opts?: FunctionOptions) => fn.listUserTypes.promise({}, opts);
+export const listUserTypesOutput = (opts?: FunctionOptions) => fn.listUserTypes.output({}, opts);
 /** A group by id. */
 export const getGroup = fn.getGroup.promise;
 export const getGroupOutput = fn.getGroup.output;
 /** Groups by `search`, `filter` or `q`, sorted, paged (the product's "List Groups"). */
-export const listGroups = (args: q.SearchListArgs = {}, opts?: Parameters<typeof fn.listGroups.promise>[1]) => fn.listGroups.promise(args, opts);
+export const listGroups = (args: q.SearchListArgs = {}, opts?: FunctionOptions) => fn.listGroups.promise(args, opts);
 export const listGroupsOutput = fn.listGroups.output;
 /** A group's members, paged. */
 export const listGroupMembers = fn.listGroupMembers.promise;
@@ -66,7 +66,7 @@ export const listGroupMembersOutput = fn.listGroupMembers.output;
 export const getApplication = fn.getApplication.promise;
 export const getApplicationOutput = fn.getApplication.output;
 /** Applications by `q` or `filter`, paged (the product's "List Applications"). */
-export const listApplications = (args: q.ListApplicationsArgs = {}, opts?: Parameters<typeof fn.listApplications.promise>[1]) =>
+export const listApplications = (args: q.ListApplicationsArgs = {}, opts?: FunctionOptions) =>
     fn.listApplications.promise(args, opts);
 export const listApplicationsOutput = fn.listApplications.output;
 /** One user's assignment to one application. */
@@ -76,15 +76,15 @@ export const getAppUserAssignmentOutput = fn.getAppUserAssignment.output;
 export const getEventHook = fn.getEventHook.promise;
 export const getEventHookOutput = fn.getEventHook.output;
 /** Every event hook of the org. */
-export const listEventHooks = (opts?: Parameters<typeof fn.listEventHooks.promise>[1]) => fn.listEventHooks.promise({}, opts);
-export const listEventHooksOutput = (opts?: Parameters<typeof fn.listEventHooks.output>[1]) => fn.listEventHooks.output({}, opts);
+export const listEventHooks = (opts?: FunctionOptions) => fn.listEventHooks.promise({}, opts);
+export const listEventHooksOutput = (opts?: FunctionOptions) => fn.listEventHooks.output({}, opts);
 /** System Log events, bounded or polling; fetch-all is capped at 10,000 records (the product's "Get System Logs"). */
-export const getSystemLogs = (args: q.GetSystemLogsArgs = {}, opts?: Parameters<typeof fn.getSystemLogs.promise>[1]) =>
+export const getSystemLogs = (args: q.GetSystemLogsArgs = {}, opts?: FunctionOptions) =>
     fn.getSystemLogs.promise(args, opts);
 export const getSystemLogsOutput = fn.getSystemLogs.output;
 /** Policies of one type (Okta requires `type`). */
 export const listPolicies = fn.listPolicies.promise;
 export const listPoliciesOutput = fn.listPolicies.output;
 /** Realms, by `search`, sorted, paged. */
-export const listRealms = (args: q.ListRealmsArgs = {}, opts?: Parameters<typeof fn.listRealms.promise>[1]) => fn.listRealms.promise(args, opts);
+export const listRealms = (args: q.ListRealmsArgs = {}, opts?: FunctionOptions) => fn.listRealms.promise(args, opts);
 export const listRealmsOutput = fn.listRealms.output;

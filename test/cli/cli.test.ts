@@ -1,9 +1,10 @@
 import { expect } from "chai";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SeedDocument } from "../../emulator";
-import { runCli } from "../support/cli";
+import { CLI, runCli } from "../support/cli";
 import { startTestOrg, TEST_TOKEN, type TestOrg } from "../support/emulator";
 import { createUser } from "../support/org-client";
 
@@ -192,6 +193,22 @@ describe("cli: okta-iac as a subprocess", function () {
             } finally {
                 rmSync(dir, { recursive: true, force: true });
             }
+        });
+
+        it("`watch new-users` streams each new user as a JSON line until interrupted, then exits 0", async () => {
+            const start = JSON.parse((await okta("watch", "new-users", "--once", "--json")).stdout).nextCursor;
+            const child = spawn(process.execPath, [CLI, "watch", "new-users", "--cursor", start, "--interval", "1", "--json"], { env: { PATH: process.env.PATH ?? "", ...env } });
+            let stdout = "";
+            child.stdout.on("data", (chunk) => (stdout += chunk));
+            const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+            await createUser(org, "streamed-1@example.com");
+            await createUser(org, "streamed-2@example.com");
+            while (stdout.split("\n").filter(Boolean).length < 2) {
+                await new Promise((resolve) => child.stdout.once("data", resolve));
+            }
+            child.kill("SIGINT");
+            expect(await exited).to.equal(0);
+            expect(stdout.trim().split("\n").map((line) => JSON.parse(line).profile.login)).to.deep.equal(["streamed-1@example.com", "streamed-2@example.com"]);
         });
 
         it("lists System Log events", async () => {
