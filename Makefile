@@ -1,10 +1,12 @@
 # make demo  - the quickstart example through a real `pulumi up` against the local Okta emulator
+# make generate - regenerate the SDK types and resource classes after editing schema.json
 # make test  - every test (unit, emulator over HTTP, end to end with the real Pulumi CLI)
+# make bench - figures: emulator requests/s, the client under faults, on one bucket, and in a burst (about 3 minutes)
 
 EXAMPLE := examples/quickstart
 NPM_FLAGS := --no-audit --no-fund
 
-.PHONY: all build tools example demo test clean
+.PHONY: all build generate tools example demo test bench clean
 
 all: build
 
@@ -13,6 +15,11 @@ node_modules/.install-stamp: package.json package-lock.json
 	touch $@
 
 build: node_modules/.install-stamp
+	npx tsc -p tsconfig.json
+
+# The SDK's types and resource classes, from schema.json (the generated files are committed).
+generate: node_modules/.install-stamp
+	npx ts-node --transpile-only scripts/generate-sdk.ts
 	npx tsc -p tsconfig.json
 
 # A Pulumi CLI, the Node.js language host and the dynamic-provider plugin in .tools/bin (built once from Go modules).
@@ -29,6 +36,12 @@ demo: build tools example
 
 test: build tools example
 	npx mocha
+
+bench: build
+	node dist/bench/emulator-load.js
+	node dist/bench/client-chaos.js
+	node dist/bench/client-bucket.js
+	node dist/bench/client-burst.js
 
 clean:
 	rm -rf dist .tmp .pulumi-state $(EXAMPLE)/node_modules

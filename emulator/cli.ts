@@ -1,19 +1,28 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
+import { parseFaultRule, type FaultRule } from "./faults";
 import { OktaEmulator } from "./server";
 import { loadSeedFile, type SeedDocument } from "./seed";
 
-const USAGE = `Usage: okta-emulator [--port N] [--host ADDR] [--seed FILE] [--token TOKEN]... [--window-ms MS]
-                     [--access-token-lifetime S] [--quiet]
+const USAGE = `Usage: okta-emulator [--port N] [--host ADDR] [--seed FILE] [--data-file FILE] [--token TOKEN]... [options]
 
 Starts a local Okta Management API emulator and prints its base URL on the first line.
-  --port       port to listen on; 0 picks a free one (env OKTA_EMULATOR_PORT; default 0)
-  --host       interface to listen on (env OKTA_EMULATOR_HOST; default 127.0.0.1)
-  --seed       YAML seed file with tokens, OAuth apps and initial objects (env OKTA_EMULATOR_SEED)
-  --token      an extra API token to accept as "SSWS <token>"; repeatable
-  --window-ms  rate-limit window length in ms (default 60000)
+  --port               port to listen on; 0 picks a free one (env OKTA_EMULATOR_PORT; default 0)
+  --host               interface to listen on (env OKTA_EMULATOR_HOST; default 127.0.0.1)
+  --seed               YAML seed file with tokens, OAuth apps and initial objects (env OKTA_EMULATOR_SEED)
+  --data-file          keep the org in this JSON file across restarts (env OKTA_EMULATOR_DATA_FILE); when it exists,
+                       the org is loaded from it and the seed only adds its tokens and OAuth apps. Without it: memory only
+  --token              an extra API token to accept as "SSWS <token>"; repeatable
   --access-token-lifetime  OAuth access token lifetime in seconds (default 3600, as Okta)
-  --quiet      do not log requests`;
+  --window-ms          rate-limit window length in ms (default 60000)
+  --rate-limit         NAME=N: requests per window of one bucket, e.g. user-get=100; repeatable
+  --concurrency-limit  simultaneous requests before a concurrency 429 (default 75; 0 = no limit)
+  --token-share        percent of each bucket one token may use (default 50; 100 = no per-token cap)
+  --fault              '[METHOD] PATH name=p,...' with names 500, 501, 502, 503, 429, drop, lose (probabilities),
+                       latency (ms), times; e.g. 'POST /api/v1/groups 503=0.1,lose=0.05'; repeatable
+  --fault-seed         seed of the fault random source (reproducible runs)
+  --control-token      token of the control API under /__emulator/ (env OKTA_EMULATOR_CONTROL_TOKEN; off without)
+  --quiet              do not log requests`;
 
 function main(): void {
     let parsed;
@@ -23,9 +32,16 @@ function main(): void {
                 port: { type: "string" },
                 host: { type: "string" },
                 seed: { type: "string" },
+                "data-file": { type: "string" },
                 token: { type: "string", multiple: true },
                 "window-ms": { type: "string" },
                 "access-token-lifetime": { type: "string" },
+                "rate-limit": { type: "string", multiple: true },
+                "concurrency-limit": { type: "string" },
+                "token-share": { type: "string" },
+                fault: { type: "string", multiple: true },
+                "fault-seed": { type: "string" },
+                "control-token": { type: "string" },
                 quiet: { type: "boolean" },
                 help: { type: "boolean", short: "h" },
             },
@@ -39,9 +55,20 @@ function main(): void {
         return;
     }
     const port = integerOption("--port", values.port ?? process.env.OKTA_EMULATOR_PORT ?? "0");
-    const windowMs = values["window-ms"] === undefined ? undefined : integerOption("--window-ms", values["window-ms"]);
-    const lifetime = values["access-token-lifetime"];
-    const accessTokenLifetimeSeconds = lifetime === undefined ? undefined : integerOption("--access-token-lifetime", lifetime);
+    const optionalInteger = (name: string, raw: string | undefined) => (raw === undefined ? undefined : integerOption(name, raw));
+    const windowMs = optionalInteger("--window-ms", values["window-ms"]);
+    const accessTokenLifetimeSeconds = optionalInteger("--access-token-lifetime", values["access-token-lifetime"]);
+    const limits: Record<string, number> = {};
+    for (const setting of values["rate-limit"] ?? []) {
+        const [name, raw] = setting.split("=");
+        limits[name] = integerOption(`--rate-limit ${name}`, raw ?? "");
+    }
+    let faultRules: FaultRule[] = [];
+    try {
+        faultRules = (values.fault ?? []).map(parseFaultRule);
+    } catch (err) {
+        fail((err as Error).message);
+    }
     const seedPath = values.seed ?? process.env.OKTA_EMULATOR_SEED;
     let seed: SeedDocument = {};
     try {
@@ -54,14 +81,27 @@ function main(): void {
         fail("no credentials: give --token or a seed file with tokens, serviceApps or webApps");
     }
 
-    const emulator = new OktaEmulator({
-        host: values.host ?? process.env.OKTA_EMULATOR_HOST ?? "127.0.0.1",
-        port,
-        seed,
-        rateLimits: { windowMs },
-        oauth: { accessTokenLifetimeSeconds },
-        log: values.quiet ? undefined : (line) => console.error(line),
-    });
+    let emulator: OktaEmulator;
+    try {
+        emulator = new OktaEmulator({
+            host: values.host ?? process.env.OKTA_EMULATOR_HOST ?? "127.0.0.1",
+            port,
+            seed,
+            rateLimits: {
+                windowMs,
+                limits,
+                concurrency: optionalInteger("--concurrency-limit", values["concurrency-limit"]),
+                tokenShare: optionalInteger("--token-share", values["token-share"]),
+            },
+            faults: { seed: optionalInteger("--fault-seed", values["fault-seed"]), rules: faultRules },
+            oauth: { accessTokenLifetimeSeconds },
+            controlToken: values["control-token"] ?? process.env.OKTA_EMULATOR_CONTROL_TOKEN,
+            dataFile: values["data-file"] ?? process.env.OKTA_EMULATOR_DATA_FILE,
+            log: values.quiet ? undefined : (line) => console.error(line),
+        });
+    } catch (err) {
+        fail((err as Error).message);
+    }
     emulator.start().then(
         (url) => console.log(url),
         (err: Error) => fail(`cannot listen: ${err.message}`),
@@ -85,4 +125,9 @@ function fail(message: string): never {
     process.exit(2);
 }
 
-main();
+try {
+    main();
+} catch (err) {
+    // E.g. a data file that cannot be loaded: say so plainly instead of a stack trace.
+    fail((err as Error).message);
+}

@@ -18,6 +18,29 @@ export interface Page<T> {
     nextCursor?: string;
 }
 
+/** A collection as saved by `--data-file`: `[seq, item]` in order, and the cursors of deleted items. */
+export interface CollectionSnapshot<T> {
+    nextSeq: number;
+    items: [number, T][];
+    retired: [string, number][];
+}
+
+function checkSnapshot<T extends { id: string }>(data: unknown): CollectionSnapshot<T> {
+    const s = data as CollectionSnapshot<T>;
+    const isSeq = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+    const ok =
+        typeof s === "object" && s !== null && isSeq(s.nextSeq) &&
+        Array.isArray(s.items) &&
+        s.items.every((e) => Array.isArray(e) && isSeq(e[0]) && typeof e[1]?.id === "string") &&
+        s.items.every((e, i) => i === 0 || e[0] > s.items[i - 1][0]) &&
+        Array.isArray(s.retired) &&
+        s.retired.every((e) => Array.isArray(e) && typeof e[0] === "string" && isSeq(e[1]));
+    if (!ok) {
+        throw new Error("not a collection snapshot (expected nextSeq, ordered [seq, item] pairs and retired cursors)");
+    }
+    return s;
+}
+
 /**
  * The objects of one kind, in creation order. Paging cursors are object ids (as Okta's are, in practice), and stay
  * valid after the object they name is deleted.
@@ -94,6 +117,32 @@ export class Collection<T extends { id: string }> {
             items.push(item);
         }
         return { items };
+    }
+
+    /** Everything needed to rebuild this collection, including cursors of deleted items (see `restore`). */
+    snapshot(): CollectionSnapshot<T> {
+        return {
+            nextSeq: this.nextSeq,
+            items: this.ordered.map(({ seq, id }) => [seq, this.byId.get(id)!]),
+            retired: [...this.seqOf].filter(([id]) => !this.byId.has(id)),
+        };
+    }
+
+    /** Replaces the contents with a snapshot; throws on a malformed one without changing anything. */
+    restore(data: unknown): void {
+        const snapshot = checkSnapshot<T>(data);
+        this.byId.clear();
+        this.seqOf.clear();
+        this.ordered.length = 0;
+        for (const [seq, item] of snapshot.items) {
+            this.byId.set(item.id, item);
+            this.seqOf.set(item.id, seq);
+            this.ordered.push({ seq, id: item.id });
+        }
+        for (const [id, seq] of snapshot.retired) {
+            this.seqOf.set(id, seq);
+        }
+        this.nextSeq = snapshot.nextSeq;
     }
 
     /** Index of the first entry whose sequence number is greater than `seq` (binary search). */

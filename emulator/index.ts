@@ -1,6 +1,9 @@
 export { OktaEmulator, type EmulatorOptions } from "./server";
 export { loadSeedFile, validateSeed, type SeedDocument } from "./seed";
-export type { RateLimitOptions, BucketRule } from "./rate-limits";
+export { DEFAULT_BUCKETS, type RateLimitOptions, type RateLimitSettings, type BucketRule } from "./rate-limits";
+export { FAULT_KINDS, type FaultKind, type FaultRule, type FaultSettings } from "./faults";
+export { CONTROL_PREFIX, type ControlStats } from "./control";
+export type { JournalEntry } from "./journal";
 export type { OAuthOptions } from "./oauth/authorization-server";
 export type { ServiceAppSeed, WebAppSeed } from "./oauth/seed";
 export type { Principal } from "./auth";

@@ -34,6 +34,11 @@ export class Router {
         return this;
     }
 
+    /** Every (method, template) pair served, for tools that check the routes (conformance tests). */
+    list(): { method: string; template: string }[] {
+        return this.routes.flatMap((r) => [...r.handlers.keys()].map((method) => ({ method, template: r.template })));
+    }
+
     match(method: string, pathname: string): RouteMatch {
         const parts = pathname.split("/").filter(Boolean);
         for (const route of this.routes) {

@@ -102,6 +102,14 @@ export function validateSeed(document: unknown, source = "seed"): SeedDocument {
     return seed as SeedDocument;
 }
 
+/**
+ * The sections of a seed that are credentials rather than org objects (API tokens, OAuth apps): applied on every start,
+ * also over an org restored from a data file, which never holds them.
+ */
+export function seedCredentials(seed: SeedDocument): SeedDocument {
+    return { tokens: seed.tokens, serviceApps: seed.serviceApps, webApps: seed.webApps };
+}
+
 export function applySeed(store: OrgStore, seed: SeedDocument): void {
     for (const { token, name } of seed.tokens ?? []) {
         store.addApiToken(token, name);

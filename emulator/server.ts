@@ -1,10 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
 import { authenticate } from "./auth";
+import { ControlApi, CONTROL_PREFIX } from "./control";
+import { RequestCounters } from "./counters";
 import { internalError, OktaHttpError, rateLimited } from "./errors";
-import { readBody, requireLength, sendJson, type RequestContext } from "./http";
-import { RateLimiter, type RateLimitOptions } from "./rate-limits";
+import { FaultInjector, type FaultKind, type FaultSettings } from "./faults";
+import { readBody, requireLength, sendJson, type RequestContext, type RouteResult } from "./http";
+import { RequestJournal, type JournalEntry } from "./journal";
+import { pathSegments } from "./path-pattern";
+import { RateLimiter, type RateLimitOptions, type RateLimitVerdict } from "./rate-limits";
+import { DataFile } from "./persistence/data-file";
 import { AuthorizationServer, type OAuthOptions } from "./oauth/authorization-server";
 import { Router, type RouteMatch } from "./router";
 import { registerAppRoutes } from "./routes/apps";
@@ -15,7 +22,7 @@ import { registerPolicyRoutes } from "./routes/policies";
 import { registerOAuthRoutes } from "./routes/oauth";
 import { registerLogRoutes } from "./routes/logs";
 import { registerUserAreaRoutes } from "./routes/user-area";
-import { applySeed, type SeedDocument } from "./seed";
+import { applySeed, seedCredentials, type SeedDocument } from "./seed";
 import { OrgStore } from "./store";
 
 export interface EmulatorOptions {
@@ -25,13 +32,32 @@ export interface EmulatorOptions {
     port?: number;
     seed?: SeedDocument;
     rateLimits?: RateLimitOptions;
+    /** Faults to inject from the start (see faults.ts); also settable through the control API. */
+    faults?: FaultSettings;
+    /** Token of the control API under `/__emulator/`; the control API is off without one. */
+    controlToken?: string;
+    /**
+     * Shifts the emulator's clock (rate-limit windows, `X-Rate-Limit-Reset` and `Date`) by this many ms, to test that
+     * clients read the reset time by the server's clock rather than their own.
+     */
+    clockSkewMs?: number;
     /** The org authorization server: access token lifetime, clock, DPoP and scope policies. */
     oauth?: OAuthOptions;
     /** Event hook verification and delivery: timeouts, retry pause, queue bound. */
     eventHooks?: EventHookOptions;
     /** Receives one line per request when set. */
     log?: (line: string) => void;
+    /**
+     * Keeps the org in this JSON file across restarts (`--data-file`): loaded at start when it exists (then the
+     * seed only contributes its tokens), written atomically after changes and on close. In memory only when unset.
+     */
+    dataFile?: string;
+    /** Delay between a change and the write of the data file, in ms (default 200). */
+    saveDelayMs?: number;
 }
+
+/** Methods that never change the org, so they do not schedule a save of the data file. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Route template used for rate limiting requests that match no route. */
 const UNMATCHED = "(unmatched)";
@@ -42,18 +68,36 @@ const UNMATCHED = "(unmatched)";
 export class OktaEmulator {
     readonly store = new OrgStore();
     readonly rateLimiter: RateLimiter;
+    readonly faults: FaultInjector;
+    readonly counters = new RequestCounters();
+    readonly journal = new RequestJournal();
+    /** Token of the control API; `undefined` turns it off. */
+    controlToken?: string;
+    private readonly control: ControlApi;
     readonly authorizationServer: AuthorizationServer;
     /** Event hook delivery; `await emulator.hooks.idle()` waits until every pending delivery is done. */
     readonly hooks: EventHookDelivery;
     private readonly router = new Router();
     private server?: Server;
     private base = "";
+    private readonly dataFile?: DataFile;
 
+    /** Throws DataFileError when `dataFile` exists but cannot be loaded. */
     constructor(private readonly options: EmulatorOptions = {}) {
-        this.rateLimiter = new RateLimiter(options.rateLimits);
-        if (options.seed) {
-            applySeed(this.store, options.seed);
+        const skew = options.clockSkewMs ?? 0;
+        this.rateLimiter = new RateLimiter(options.rateLimits, skew === 0 ? Date.now : () => Date.now() + skew);
+        this.faults = new FaultInjector(options.faults);
+        this.controlToken = options.controlToken;
+        this.control = new ControlApi(this, () => this.controlToken);
+        if (options.dataFile) {
+            this.dataFile = new DataFile(options.dataFile, this.store, { delayMs: options.saveDelayMs, log: options.log });
         }
+        const restored = this.dataFile?.load() ?? false;
+        if (options.seed) {
+            applySeed(this.store, restored ? seedCredentials(options.seed) : options.seed);
+        }
+        // Background changes (event hook deliveries, ...) show up in the System Log.
+        this.store.log.subscribe(() => this.dataFile?.changed());
         this.authorizationServer = new AuthorizationServer(this.store, options.oauth);
         registerGroupRoutes(this.router, this.store);
         registerAppRoutes(this.router, this.store);
@@ -66,9 +110,26 @@ export class OktaEmulator {
         registerUserAreaRoutes(this.router, this.store);
     }
 
+    /**
+     * Puts the org back to its seed. The store object stays the same (routes hold it); its contents are replaced by
+     * those of a freshly seeded store, whatever collections other modules have added to it.
+     */
+    resetOrg(): void {
+        const fresh = new OrgStore();
+        if (this.options.seed) {
+            applySeed(fresh, this.options.seed);
+        }
+        Object.assign(this.store, fresh);
+    }
+
     /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. Set once `start` resolves. */
     get url(): string {
         return this.base;
+    }
+
+    /** Every (method, route template) the emulator serves. */
+    routes(): { method: string; template: string }[] {
+        return this.router.list();
     }
 
     async start(): Promise<string> {
@@ -91,54 +152,133 @@ export class OktaEmulator {
         return this.base;
     }
 
+    /** Stops listening, then writes any unsaved change to the data file. */
     async close(): Promise<void> {
         await this.hooks.close();
         const server = this.server;
-        if (!server) {
-            return;
-        }
         this.server = undefined;
-        await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-        });
+        if (server) {
+            await new Promise<void>((resolve) => {
+                server.close(() => resolve());
+                server.closeAllConnections();
+            });
+        }
+        await this.dataFile?.flush();
     }
 
     private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-        const requestId = randomBytes(15).toString("base64url");
+        const requestId = newRequestId();
         res.setHeader("X-Okta-Request-Id", requestId);
+        if (this.options.clockSkewMs) {
+            res.setHeader("Date", new Date(Date.now() + this.options.clockSkewMs).toUTCString());
+        }
         const method = req.method ?? "GET";
         const url = new URL(req.url ?? "/", this.base);
-        let status = 500;
+        if (url.pathname.startsWith(CONTROL_PREFIX)) {
+            return this.handleControl(req, res, { method, url, requestId });
+        }
+        const parts = pathSegments(url.pathname);
+        const match = this.matchRoute(method, url.pathname);
+        const template = match instanceof OktaHttpError ? UNMATCHED : match.template;
+        this.counters.countRequest(method, template);
+        const entry = this.journal.record({ requestId, method, path: url.pathname + url.search, template }, req.headers);
+        let outcome: number | "dropped" = 500;
+        let fault: FaultKind | undefined;
+        const busy = this.rateLimiter.enter();
         try {
-            const result = await this.dispatch(req, res, { method, url, requestId });
-            status = result.status;
-            sendJson(res, result);
+            if (busy) {
+                setRateLimitHeaders(res, busy);
+                throw rateLimited();
+            }
+            const decision = this.faults.decide(method, parts);
+            fault = decision.kind;
+            if (entry && fault) {
+                entry.fault = fault;
+            }
+            if (decision.latencyMs > 0) {
+                await delay(decision.latencyMs);
+            }
+            if (fault === "drop") {
+                outcome = dropConnection(req);
+                return;
+            }
+            const result = await this.dispatch(req, res, { method, url, requestId, parts, match, fault, entry });
+            // A lost response: the request was handled (the change is applied), the answer never arrives.
+            outcome = fault === "lose" ? dropConnection(req) : result.status;
+            if (outcome !== "dropped") {
+                sendResult(res, result);
+            }
         } catch (err) {
             const error = err instanceof OktaHttpError ? err : this.unexpected(err);
-            status = error.status;
-            sendJson(res, error.toResult());
+            if (entry && entry.body === undefined) {
+                await journalBody(req, entry);
+            }
+            outcome = fault === "lose" ? dropConnection(req) : error.status;
+            if (outcome !== "dropped") {
+                sendJson(res, error.toResult());
+            }
         } finally {
-            this.options.log?.(`${method} ${url.pathname}${url.search} ${status} ${requestId}`);
+            if (!busy) {
+                this.rateLimiter.leave();
+            }
+            this.counters.countOutcome(outcome);
+            if (entry) {
+                entry.outcome = outcome;
+            }
+            if (!SAFE_METHODS.has(method)) {
+                this.dataFile?.changed();
+            }
+            this.options.log?.(`${method} ${url.pathname}${url.search} ${outcome} ${requestId}`);
         }
     }
 
-    private async dispatch(req: IncomingMessage, res: ServerResponse, request: { method: string; url: URL; requestId: string }) {
-        const match = this.matchRoute(request.method, request.url.pathname);
-        const verdict = this.rateLimiter.take(request.method, match instanceof OktaHttpError ? UNMATCHED : match.template);
-        res.setHeader("X-Rate-Limit-Limit", String(verdict.limit));
-        res.setHeader("X-Rate-Limit-Remaining", String(verdict.remaining));
-        res.setHeader("X-Rate-Limit-Reset", String(verdict.reset));
-        if (!verdict.allowed) {
-            throw rateLimited();
+    private async dispatch(
+        req: IncomingMessage,
+        res: ServerResponse,
+        request: {
+            method: string;
+            url: URL;
+            requestId: string;
+            parts: string[];
+            match: RouteMatch | OktaHttpError;
+            fault?: FaultKind;
+            entry?: JournalEntry;
+        },
+    ): Promise<RouteResult> {
+        const { match, fault } = request;
+        const bucket = this.rateLimiter.bucketFor(request.method, request.parts);
+        const limited = bucket && bucket.limit !== null ? { name: bucket.name, limit: bucket.limit } : undefined;
+        const token = credentialOf(req);
+        if (fault && fault !== "drop" && fault !== "lose") {
+            // An injected error never reached the bucket; its headers say how the bucket stands.
+            if (limited) {
+                const verdict = this.rateLimiter.peek(limited, token);
+                setRateLimitHeaders(res, fault === "429" ? { ...verdict, remaining: 0 } : verdict);
+            }
+            return injectedError(fault);
+        }
+        if (limited) {
+            const verdict = this.rateLimiter.take(limited, token);
+            setRateLimitHeaders(res, verdict);
+            if (!verdict.allowed) {
+                throw rateLimited();
+            }
         }
         if (match instanceof OktaHttpError) {
             throw match;
         }
         const principal = request.url.pathname.startsWith("/api/")
-            ? await authenticate({ ...request, headers: req.headers, baseUrl: this.base }, this.store, this.authorizationServer)
+            ? await authenticate(
+                  { method: request.method, url: request.url, headers: req.headers, baseUrl: this.base },
+                  this.store,
+                  this.authorizationServer,
+              )
             : undefined;
         requireLength(req);
+        const rawBody = await readBody(req);
+        if (request.entry && rawBody.length > 0) {
+            request.entry.body = rawBody.toString("base64");
+        }
         const ctx: RequestContext = {
             method: request.method,
             params: match.params,
@@ -147,10 +287,28 @@ export class OktaEmulator {
             headers: req.headers,
             baseUrl: this.base,
             requestId: request.requestId,
-            rawBody: await readBody(req),
+            rawBody,
             principal,
         };
         return match.handler(ctx);
+    }
+
+    private async handleControl(req: IncomingMessage, res: ServerResponse, request: { method: string; url: URL; requestId: string }) {
+        try {
+            const result = await this.control.handle({
+                method: request.method,
+                query: request.url.searchParams,
+                url: request.url,
+                headers: req.headers,
+                baseUrl: this.base,
+                requestId: request.requestId,
+                rawBody: await readBody(req),
+            });
+            sendJson(res, result);
+        } catch (err) {
+            const error = err instanceof OktaHttpError ? err : this.unexpected(err);
+            sendJson(res, error.toResult());
+        }
     }
 
     /** The route, or the 404/405 to answer with (after the request has been counted against a bucket). */
@@ -169,4 +327,82 @@ export class OktaEmulator {
         this.options.log?.(`internal error: ${(err as Error).stack ?? String(err)}`);
         return internalError();
     }
+}
+
+/** Okta's request ids are 20 URL-safe characters. Drawn from a pooled buffer: one crypto call per 512 requests. */
+let idPool = Buffer.alloc(0);
+let idOffset = 0;
+function newRequestId(): string {
+    if (idOffset + 15 > idPool.length) {
+        idPool = randomBytes(15 * 512);
+        idOffset = 0;
+    }
+    const id = idPool.toString("base64url", idOffset, idOffset + 15);
+    idOffset += 15;
+    return id;
+}
+
+function setRateLimitHeaders(res: ServerResponse, verdict: RateLimitVerdict): void {
+    res.setHeader("X-Rate-Limit-Limit", String(verdict.limit));
+    res.setHeader("X-Rate-Limit-Remaining", String(verdict.remaining));
+    res.setHeader("X-Rate-Limit-Reset", String(verdict.reset));
+}
+
+/** The credential a request presents (scheme removed), to count it against its token's share of a bucket. */
+function credentialOf(req: IncomingMessage): string | undefined {
+    const header = req.headers.authorization;
+    if (!header) {
+        return undefined;
+    }
+    const space = header.indexOf(" ");
+    return space < 0 ? header : header.slice(space + 1).trim();
+}
+
+/** A refused request's body was never read; the journal still shows what the client sent. */
+async function journalBody(req: IncomingMessage, entry: JournalEntry): Promise<void> {
+    try {
+        const body = await readBody(req);
+        if (body.length > 0) {
+            entry.body = body.toString("base64");
+        }
+    } catch {
+        // Too large or the connection broke: the entry keeps no body.
+    }
+}
+
+/** Closes the connection without an answer (a dropped or lost response). */
+function dropConnection(req: IncomingMessage): "dropped" {
+    req.socket.destroy();
+    return "dropped";
+}
+
+/** Text bodies for the statuses a proxy in front of Okta answers with; 500 and 429 are Okta's own JSON errors. */
+const GATEWAY_PAGES: Partial<Record<FaultKind, string>> = {
+    "501": "<html><head><title>501 Not Implemented</title></head><body><h1>501 Not Implemented</h1></body></html>",
+    "502": "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+    "503": "<html><head><title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable</h1></body></html>",
+};
+
+function injectedError(kind: FaultKind): RouteResult {
+    if (kind === "429") {
+        throw rateLimited();
+    }
+    if (kind === "500") {
+        throw internalError();
+    }
+    return { status: Number(kind), body: GATEWAY_PAGES[kind], headers: { "Content-Type": "text/html" } };
+}
+
+/** Sends a route result: JSON, or a text body when the route gave a string with its own Content-Type. */
+function sendResult(res: ServerResponse, result: RouteResult): void {
+    if (typeof result.body === "string" && result.headers?.["Content-Type"]) {
+        for (const [name, value] of Object.entries(result.headers)) {
+            res.setHeader(name, value);
+        }
+        res.statusCode = result.status;
+        res.setHeader("Content-Length", Buffer.byteLength(result.body));
+        res.end(result.body);
+        return;
+    }
+    sendJson(res, result);
 }

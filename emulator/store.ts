@@ -58,7 +58,14 @@ export interface OAuthClientRecord {
     user?: { id: string; login: string };
 }
 
-/** The emulated org: every object it holds. In memory. */
+/**
+ * OrgStore properties that `--data-file` does not save: every other property is saved and restored as it is
+ * (emulator/persistence/snapshot.ts), so a new collection needs no code to persist. Credentials (API tokens, OAuth
+ * clients with their secrets and keys) come from the seed and the command line on every start, and stay out of the file.
+ */
+export const TRANSIENT_STORE_PARTS: ReadonlySet<string> = new Set(["apiTokens", "oauthClients"]);
+
+/** The emulated org: every object it holds. In memory; saved to a file with `--data-file`. */
 export class OrgStore {
     readonly groups = new Collection<GroupRecord>();
     readonly users = new Collection<UserRecord>();

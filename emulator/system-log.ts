@@ -196,6 +196,29 @@ export class SystemLog {
         this.events.length = 0;
     }
 
+    /** The stored events with their sequence numbers, as saved by `--data-file` (listeners and options are not). */
+    snapshot(): { nextSeq: number; entries: StoredLogEvent[] } {
+        return { nextSeq: this.nextSeq, entries: [...this.entries] };
+    }
+
+    /** Replaces the events without notifying listeners: restored events were delivered before. */
+    restore(data: unknown): void {
+        const d = data as { nextSeq: number; entries: StoredLogEvent[] };
+        const ok =
+            typeof d === "object" && d !== null && Number.isInteger(d.nextSeq) && Array.isArray(d.entries) &&
+            d.entries.every((e) => Number.isInteger(e?.seq) && e.seq < d.nextSeq && typeof e.event?.uuid === "string");
+        if (!ok) {
+            throw new Error("not a System Log snapshot (expected nextSeq and a list of stored events)");
+        }
+        this.entries.length = 0;
+        this.events.length = 0;
+        for (const entry of d.entries) {
+            this.entries.push(entry);
+            this.events.push(entry.event);
+        }
+        this.nextSeq = d.nextSeq;
+    }
+
     private trim(): void {
         // Trim in chunks so a full log does not shift the arrays on every append.
         if (this.entries.length > this.maxEvents + Math.ceil(this.maxEvents / 10)) {

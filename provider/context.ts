@@ -20,9 +20,15 @@ class ProviderContext {
         this.settings = undefined;
     }
 
-    client(): OktaClient {
+    /**
+     * The client for the stack's org, or for a resource's own `connection` input (same setting names as the `okta:`
+     * stack config, without environment fallbacks, so one org's credentials never leak to another).
+     */
+    client(connection?: Record<string, unknown>): OktaClient {
         // Resolved on first use rather than in `configure`, so a missing setting fails the operation that needs it.
-        const settings = (this.settings ??= resolveConnectionSettings(this.config, process.env, this.args));
+        const settings = connection
+            ? resolveConnectionSettings(() => undefined, {}, connection as ConnectionArgs)
+            : (this.settings ??= resolveConnectionSettings(this.config, process.env, this.args));
         const key = connectionKey(settings);
         let client = this.clients.get(key);
         if (!client) {

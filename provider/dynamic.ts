@@ -1,16 +1,30 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { OktaApiError } from "./client";
 import { providerContext } from "./context";
-import type { ResourceHandler } from "./resources/handler";
+import { appUserAssignmentHandler } from "./resources/app-user-assignment";
+import { sameScalar, sameValue } from "./resources/compare";
+import { eventHookHandler } from "./resources/event-hook";
 import { groupHandler } from "./resources/group";
 import { OPERATION_HANDLERS } from "./operations/resources";
-import { resourceSpec, UNKNOWN, validateInputs } from "./schema";
+import { groupMembersHandler } from "./resources/group-members";
+import { groupMembershipHandler } from "./resources/group-membership";
+import { PartialFailure, type ResourceHandler } from "./resources/handler";
+import { userHandler } from "./resources/user";
+import { containsUnknown, replaceOnChangesInputs, validateInputs, withDefaults, type CheckFailure } from "./schema";
 
 type Props = Record<string, any>;
+
+/** An empty id tells Pulumi the object is gone, so refresh drops it from state. */
+const GONE = { id: "", props: {} };
 
 /** Every resource type the shim can name, by the type name used in its token (`pulumi-nodejs:dynamic/okta:<Type>`). */
 const HANDLERS: Record<string, ResourceHandler<any, any>> = {
     Group: groupHandler,
+    User: userHandler,
+    GroupMembership: groupMembershipHandler,
+    GroupMembers: groupMembersHandler,
+    AppUserAssignment: appUserAssignmentHandler,
+    EventHook: eventHookHandler,
     ...OPERATION_HANDLERS,
 };
 
@@ -34,10 +48,17 @@ export function dynamicProvider(type: string): pulumi.dynamic.ResourceProvider {
 }
 
 function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.ResourceProvider {
-    const spec = resourceSpec(handler.token);
-    const replaceOnChanges = Object.entries(spec.inputProperties)
-        .filter(([, property]) => property.replaceOnChanges)
-        .map(([name]) => name);
+    const replaceable = replaceOnChangesInputs(handler.token);
+
+    /** What differs between the state and the desired inputs; values unknown during preview count as changes. */
+    const changesOf = (olds: Props, news: Props): string[] => {
+        const pending = Object.keys(news).filter((key) => key !== "__provider" && containsUnknown(news[key]));
+        const changed = handler.changedInputs(withDefaults(handler.token, olds), news);
+        if (!sameValue(olds.connection, news.connection)) {
+            changed.push("connection");
+        }
+        return [...new Set([...changed, ...pending])];
+    };
 
     return {
         async configure(req: pulumi.dynamic.ConfigureRequest) {
@@ -45,43 +66,71 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
         },
 
         async check(_olds: Props, news: Props) {
-            const failures = validateInputs(handler.token, news);
-            return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
+            const inputs = withDefaults(handler.token, news);
+            const failures: CheckFailure[] = validateInputs(handler.token, inputs);
+            if (failures.length === 0 && handler.validate) {
+                failures.push(...handler.validate(withoutProvider(inputs)));
+            }
+            return failures.length > 0 ? { inputs, failures } : { inputs };
         },
 
         async diff(_id: string, olds: Props, news: Props) {
-            const changed = handler.changedInputs(olds, news);
-            const pending = Object.keys(news).filter((key) => key !== "__provider" && news[key] === UNKNOWN);
-            const all = [...new Set([...changed, ...pending])];
-            const replaces = all.filter((name) => replaceOnChanges.includes(name));
-            return { changes: all.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
+            const changed = changesOf(olds, news);
+            const replaces = changed.filter((name) => replaceable.includes(name));
+            if (!replaces.includes("connection") && movesToAnotherOrg(olds, news)) {
+                replaces.push("connection");
+            }
+            return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && handler.deleteBeforeReplace === true };
         },
 
         async create(inputs: Props) {
-            const created = await handler.create(providerContext.client(), withoutProvider(inputs));
-            return { id: created.id, outs: definedOnly(created.outs) };
+            const desired = withoutProvider(inputs);
+            try {
+                const created = await handler.create(clientFor(desired), desired);
+                return { id: created.id, outs: definedOnly({ ...created.outs, connection: desired.connection }) };
+            } catch (err) {
+                throw withProvider(err, inputs);
+            }
         },
 
         async read(id: string, props: Props) {
+            const olds = props ?? {};
             try {
-                const current = await handler.read(providerContext.client(), id, props ?? {});
-                return { id: current.id, props: definedOnly(current.outs), inputs: definedOnly(current.inputs) };
+                const current = await handler.read(clientFor(olds), id, olds);
+                if (!current) {
+                    return GONE;
+                }
+                return {
+                    id: current.id,
+                    props: definedOnly({ ...current.outs, connection: olds.connection }),
+                    inputs: definedOnly({ ...current.inputs, connection: olds.connection }),
+                };
             } catch (err) {
                 if (err instanceof OktaApiError && err.isNotFound) {
-                    // An empty id tells Pulumi the object is gone, so refresh drops it from state.
-                    return { id: "", props: {} };
+                    return GONE;
                 }
                 throw err;
             }
         },
 
         async update(id: string, olds: Props, news: Props) {
-            return { outs: definedOnly(await handler.update(providerContext.client(), id, olds, withoutProvider(news))) };
+            const desired = withoutProvider(news);
+            const changed = changesOf(olds, desired);
+            if (changed.every((name) => name === "connection")) {
+                // New credentials for the same org: nothing to change in Okta, only in state.
+                return { outs: definedOnly({ ...withoutProvider(olds), connection: desired.connection }) };
+            }
+            try {
+                const outs = await handler.update(clientFor(desired), id, olds, desired, changed);
+                return { outs: definedOnly({ ...outs, connection: desired.connection }) };
+            } catch (err) {
+                throw withProvider(err, news);
+            }
         },
 
         async delete(id: string, props: Props) {
             try {
-                await handler.delete(providerContext.client(), id, props);
+                await handler.delete(clientFor(props), id, props);
             } catch (err) {
                 if (err instanceof OktaApiError && err.isNotFound) {
                     return; // Already gone: the desired end state.
@@ -90,6 +139,40 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
             }
         },
     };
+}
+
+function clientFor(props: Props) {
+    return providerContext.client(props.connection ?? undefined);
+}
+
+/** True when the resource now names another org (its own connection or the stack's): its object must be made there. */
+function movesToAnotherOrg(olds: Props, news: Props): boolean {
+    if (sameScalar(olds.connection?.orgUrl, news.connection?.orgUrl) || containsUnknown(news.connection)) {
+        return false;
+    }
+    const before = orgOf(olds);
+    const after = orgOf(news);
+    return before === undefined || after === undefined || before !== after;
+}
+
+/** The origin of the org a resource's calls go to; `undefined` when its settings are incomplete. */
+function orgOf(props: Props): string | undefined {
+    try {
+        return clientFor(props).orgUrl.origin;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * A partial failure must carry `__provider` in its properties: Pulumi stores them as the resource's state, and every
+ * later operation needs the shim from there.
+ */
+function withProvider(err: unknown, inputs: Props): unknown {
+    if (err instanceof PartialFailure) {
+        Object.assign(err.properties, definedOnly({ connection: inputs.connection, __provider: inputs.__provider }));
+    }
+    return err;
 }
 
 function withoutProvider(props: Props): Props {

@@ -30,7 +30,12 @@ async function main(): Promise<void> {
 
         console.log("\n== groups in the emulator");
         for (const group of emulator.store.groups.values()) {
-            console.log(`   ${group.id}  ${group.type.padEnd(10)}  ${group.profile.name}`);
+            const members = emulator.store.memberships.countOf(group.id);
+            console.log(`   ${group.id}  ${group.type.padEnd(10)}  ${group.profile.name} (${members} members)`);
+        }
+        console.log("\n== users in the emulator");
+        for (const user of emulator.store.users.values()) {
+            console.log(`   ${user.id}  ${user.status.padEnd(11)}  ${user.profile.login}`);
         }
 
         console.log("\n== pulumi up again: nothing to change");

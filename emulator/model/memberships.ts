@@ -60,6 +60,29 @@ export class Memberships {
         return this.usersByGroup.get(groupId)?.size ?? 0;
     }
 
+    /** `[groupId, [userId...]]` in insertion order, as saved by `--data-file`. */
+    snapshot(): [string, string[]][] {
+        return [...this.usersByGroup].map(([groupId, users]) => [groupId, [...users]]);
+    }
+
+    /** Replaces the memberships; `onChange` is not told (restored groups keep their own `lastMembershipUpdated`). */
+    restore(data: unknown): void {
+        const ok = Array.isArray(data) && data.every((e) => Array.isArray(e) && typeof e[0] === "string" && Array.isArray(e[1]) && e[1].every((u: unknown) => typeof u === "string"));
+        if (!ok) {
+            throw new Error("not a memberships snapshot (expected [groupId, [userId...]] pairs)");
+        }
+        this.usersByGroup.clear();
+        this.groupsByUser.clear();
+        this.sortedUsers.clear();
+        for (const [groupId, users] of data as [string, string[]][]) {
+            setOf(this.usersByGroup, groupId);
+            for (const userId of users) {
+                setOf(this.usersByGroup, groupId).add(userId);
+                setOf(this.groupsByUser, userId).add(groupId);
+            }
+        }
+    }
+
     /** Forgets a deleted user everywhere. */
     removeUser(userId: string): void {
         for (const groupId of this.groupsByUser.get(userId) ?? []) {

@@ -1,39 +1,59 @@
-import { Agent, request as undiciRequest, type Dispatcher } from "undici";
+import { Agent, type Dispatcher } from "undici";
 import type { Authenticator } from "./auth";
-import { OktaApiError, OktaTransportError } from "./errors";
-import { parseLinkHeader } from "./links";
+import { encodeBody, type MultipartBody } from "./body";
+import { bucketOf } from "./buckets";
+import { execute, type OktaLogger, type OktaResponse, type ResponseType } from "./executor";
+import { mergeHeaders } from "./headers";
+import { governorFor, RateLimitGovernor, type GovernorOptions } from "./governor";
+import { items, pages, type Page, type PaginateOptions, type Query, type QueryValue } from "./pagination";
+import { rawRequest, type RawRequestInput, type RawRequestResult } from "./raw";
+import { Redactor } from "./redact";
+import { retryOptions, type RetryOptions } from "./retry";
 
-export type QueryValue = string | number | boolean | undefined;
+export type { OktaLogger, OktaResponse, QueryValue, Query };
 
-export interface OktaRequest {
-    method: "GET" | "POST" | "PUT" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
+
+export interface OktaRequest<T = unknown> {
+    method: HttpMethod;
     /** Path on the org, starting with `/`, e.g. `/api/v1/groups`; or an absolute URL on the org (from a Link). */
     path: string;
-    query?: Record<string, QueryValue>;
-    /** Sent as JSON. POST and PUT without a body send `Content-Length: 0`, as Okta requires. */
+    query?: Query;
+    /** Sent as JSON (a string or Buffer as is). POST and PUT without a body send `Content-Length: 0`, as Okta requires. */
     body?: unknown;
+    /** A multipart/form-data body instead of JSON. */
+    multipart?: MultipartBody;
     headers?: Record<string, string>;
-}
-
-export interface OktaResponse<T> {
-    status: number;
-    body: T;
-    headers: Record<string, string | string[] | undefined>;
-    requestId?: string;
-    links: Map<string, string>;
-}
-
-/** Receives one line per request; never given a secret. */
-export interface OktaLogger {
-    debug(message: string): void;
+    /** How to read a successful response: parsed JSON (default), text, or bytes. */
+    responseType?: ResponseType;
+    /** A POST that is safe to repeat (lifecycle operations) may declare so, to be retried like a PUT. */
+    idempotent?: boolean;
+    /**
+     * For creating POSTs: looks the object up (e.g. a user by login) and returns it if it exists. When an attempt fails
+     * in a way that may have created it, the probe runs before sending again, so no duplicate is made.
+     */
+    probe?: () => Promise<T | undefined>;
+    /** Time budget of each attempt, in ms. */
+    timeoutMs?: number;
+    /** Time budget of the whole request (waits, retries and probes included), in ms. */
+    deadlineMs?: number;
+    retry?: RetryOptions;
 }
 
 export interface OktaClientOptions {
     /** `https://example.okta.com`; plain http is allowed for loopback hosts only (the emulator). */
     orgUrl: string;
     authenticator: Authenticator;
-    /** Per-attempt timeout for headers and body, in ms. */
+    /** Per-attempt timeout, in ms (default 60 s). */
     timeoutMs?: number;
+    /** Overall deadline of one request, retries and rate-limit waits included, in ms (default 10 min). */
+    deadlineMs?: number;
+    retry?: RetryOptions;
+    /**
+     * The rate-limit governor: by default the one shared by every client of this org in the process (created with
+     * these options on first use); pass an instance to control sharing.
+     */
+    governor?: RateLimitGovernor | GovernorOptions;
     userAgent?: string;
     logger?: OktaLogger;
     /** An undici dispatcher to send through; by default one keep-alive Agent per client. */
@@ -41,14 +61,18 @@ export interface OktaClientOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_DEADLINE_MS = 10 * 60_000;
 const USER_AGENT = `pulumi-okta-iac/${require("../../../package.json").version as string}`;
 
 /**
- * The one client every resource, function, operation and the CLI use to talk to Okta: transport, authorization,
- * JSON, errors and pagination.
+ * The one client every resource, function, operation and the CLI use to talk to Okta. It composes the transport
+ * (transport.ts), the shared rate-limit governor (governor.ts), retries (retry.ts, executor.ts), pagination
+ * (pagination.ts), raw requests (raw.ts) and redacted logging (redact.ts).
  */
 export class OktaClient {
     readonly orgUrl: URL;
+    readonly governor: RateLimitGovernor;
+    readonly redactor: Redactor;
     private readonly dispatcher: Dispatcher;
     private readonly ownsDispatcher: boolean;
 
@@ -56,102 +80,76 @@ export class OktaClient {
         this.orgUrl = validateOrgUrl(options.orgUrl);
         this.ownsDispatcher = options.dispatcher === undefined;
         this.dispatcher = options.dispatcher ?? new Agent({ connections: 32, keepAliveTimeout: 30_000 });
+        this.governor = options.governor instanceof RateLimitGovernor ? options.governor : governorFor(this.orgUrl, options.governor);
+        this.redactor = new Redactor(() => options.authenticator.secrets?.() ?? []);
+        retryOptions(options.retry); // fail on bad settings now, not on the first request
     }
 
-    async request<T = unknown>(req: OktaRequest): Promise<OktaResponse<T>> {
+    async request<T = unknown>(req: OktaRequest<T>): Promise<OktaResponse<T>> {
         const url = this.resolve(req.path, req.query);
-        const display = url.pathname + url.search;
-        const hasBody = req.body !== undefined;
-        const payload = hasBody ? JSON.stringify(req.body) : req.method === "POST" || req.method === "PUT" ? "" : undefined;
-        const timeout = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        const send = async (): Promise<{ response: Dispatcher.ResponseData; body: unknown }> => {
-            // Authorization headers are made for every attempt, so a DPoP proof is never reused.
-            const headers: Record<string, string> = {
-                Accept: "application/json",
-                "User-Agent": this.options.userAgent ?? USER_AGENT,
-                ...req.headers,
-                ...(await this.options.authenticator.headers({ method: req.method, url })),
-            };
-            if (hasBody) {
-                headers["Content-Type"] = "application/json";
-            }
-            let response: Dispatcher.ResponseData;
-            try {
-                response = await undiciRequest(url, {
-                    method: req.method,
-                    headers,
-                    body: payload,
-                    dispatcher: this.dispatcher,
-                    headersTimeout: timeout,
-                    bodyTimeout: timeout,
-                });
-            } catch (err) {
-                throw new OktaTransportError(req.method, display, err as Error);
-            }
-            return { response, body: parseJson(await response.body.text()) };
-        };
-
-        let { response, body } = await send();
-        // A challenge the authenticator can answer (DPoP nonce, expired token) earns one resend.
-        if (
-            (response.statusCode === 400 || response.statusCode === 401) &&
-            (await this.options.authenticator.recoverFromChallenge?.({ status: response.statusCode, headers: response.headers, body }))
-        ) {
-            ({ response, body } = await send());
-        }
-        const requestId = headerValue(response.headers["x-okta-request-id"]);
-        this.options.logger?.debug(`${req.method} ${display} -> ${response.statusCode} (request id ${requestId ?? "-"})`);
-        if (response.statusCode >= 400) {
-            throw OktaApiError.fromResponse({ method: req.method, path: display }, response.statusCode, body, requestId, response.headers);
-        }
-        return {
-            status: response.statusCode,
-            body: body as T,
-            headers: response.headers,
-            requestId,
-            links: parseLinkHeader(response.headers.link),
-        };
+        const body = await encodeBody(req.method, req);
+        const headers = mergeHeaders(
+            { Accept: "application/json", "User-Agent": this.options.userAgent ?? USER_AGENT },
+            body?.contentType ? { "Content-Type": body.contentType } : undefined,
+            req.headers,
+        );
+        return execute<T>(
+            {
+                dispatcher: this.dispatcher,
+                governor: this.governor,
+                authenticator: this.options.authenticator,
+                redactor: this.redactor,
+                logger: this.options.logger,
+            },
+            {
+                method: req.method,
+                url,
+                display: this.redactor.url(url),
+                bucket: bucketOf(req.method, url.pathname),
+                headers,
+                body,
+                responseType: req.responseType ?? "json",
+                idempotent: req.idempotent,
+                probe: req.probe,
+                timeoutMs: req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+                deadline: Date.now() + (req.deadlineMs ?? this.options.deadlineMs ?? DEFAULT_DEADLINE_MS),
+                retry: retryOptions(this.options.retry, req.retry),
+            },
+        );
     }
 
-    async get<T>(path: string, query?: Record<string, QueryValue>): Promise<T> {
+    async get<T>(path: string, query?: Query): Promise<T> {
         return (await this.request<T>({ method: "GET", path, query })).body;
     }
 
-    async post<T>(path: string, body?: unknown, query?: Record<string, QueryValue>): Promise<T> {
-        return (await this.request<T>({ method: "POST", path, body, query })).body;
+    /** A POST; pass `probe` for creates, or `idempotent: true` for operations that are safe to repeat. */
+    async post<T>(path: string, body?: unknown, query?: Query, options: Pick<OktaRequest<T>, "probe" | "idempotent"> = {}): Promise<T> {
+        return (await this.request<T>({ method: "POST", path, body, query, ...options })).body;
     }
 
-    async put<T>(path: string, body?: unknown, query?: Record<string, QueryValue>): Promise<T> {
+    async put<T>(path: string, body?: unknown, query?: Query): Promise<T> {
         return (await this.request<T>({ method: "PUT", path, body, query })).body;
     }
 
-    async delete(path: string, query?: Record<string, QueryValue>): Promise<void> {
+    async delete(path: string, query?: Query): Promise<void> {
         await this.request({ method: "DELETE", path, query });
     }
 
     /**
-     * Every item of a listing, page by page, following `Link: <...>; rel="next"` until there is none.
-     * Stops after `maxItems` items when given.
+     * Every item of a listing, following `Link: <...>; rel="next"` (unless `fetchAll` is false), up to `maxItems`.
      */
-    async *paginate<T>(path: string, query?: Record<string, QueryValue>, options: { maxItems?: number } = {}): AsyncGenerator<T> {
-        let next: string | undefined = path;
-        let nextQuery = query;
-        let yielded = 0;
-        while (next !== undefined) {
-            const page: OktaResponse<T[]> = await this.request<T[]>({ method: "GET", path: next, query: nextQuery });
-            if (!Array.isArray(page.body)) {
-                throw new Error(`Okta API GET ${next} returned ${typeof page.body} where a list was expected`);
-            }
-            for (const item of page.body) {
-                if (options.maxItems !== undefined && yielded >= options.maxItems) {
-                    return;
-                }
-                yielded++;
-                yield item;
-            }
-            next = page.links.get("next");
-            nextQuery = undefined;
-        }
+    paginate<T>(path: string, query?: Query, options: PaginateOptions = {}): AsyncGenerator<T> {
+        return items<T>(this.fetchPage, path, query, options);
+    }
+
+    /** The pages of a listing, with each page's `after` cursor (for callers that hand cursors out). */
+    pages<T>(path: string, query?: Query, options: PaginateOptions = {}): AsyncGenerator<Page<T>> {
+        return pages<T>(this.fetchPage, path, query, options);
+    }
+
+    /** The product's "Raw Request": any method on a path under `/api/v1`. */
+    raw(input: RawRequestInput): Promise<RawRequestResult> {
+        return rawRequest(this, input);
     }
 
     async close(): Promise<void> {
@@ -160,15 +158,23 @@ export class OktaClient {
         }
     }
 
+    private readonly fetchPage = <T>(path: string, query?: Query) => this.request<T[]>({ method: "GET", path, query });
+
     /** Builds the URL of a request. Absolute URLs (from Link headers) must stay on the org, so no token leaves it. */
-    private resolve(path: string, query?: Record<string, QueryValue>): URL {
+    private resolve(path: string, query?: Query): URL {
         const url = new URL(path, this.orgUrl);
         if (url.origin !== this.orgUrl.origin) {
             throw new Error(`refusing to send Okta credentials to ${url.origin}: it is not the org ${this.orgUrl.origin}`);
         }
         for (const [key, value] of Object.entries(query ?? {})) {
-            if (value !== undefined) {
-                url.searchParams.set(key, String(value));
+            const values = Array.isArray(value) ? value : [value];
+            if (values.some((v) => v !== undefined)) {
+                url.searchParams.delete(key);
+            }
+            for (const v of values) {
+                if (v !== undefined) {
+                    url.searchParams.append(key, String(v));
+                }
             }
         }
         return url;
@@ -194,19 +200,4 @@ export function validateOrgUrl(raw: string): URL {
 
 function isLoopback(hostname: string): boolean {
     return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-    return Array.isArray(value) ? value[0] : value;
-}
-
-function parseJson(text: string): unknown {
-    if (text === "") {
-        return undefined;
-    }
-    try {
-        return JSON.parse(text);
-    } catch {
-        return text;
-    }
 }

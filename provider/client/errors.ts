@@ -21,6 +21,8 @@ export interface OktaApiErrorDetails {
     errorId?: string;
     /** Okta's `X-Okta-Request-Id`, to quote to Okta support and to find the call in the System Log. */
     requestId?: string;
+    /** Attempts made, retries included (1 when the request was not retried). */
+    attempts?: number;
     /** The scope(s) an OAuth token lacked, from a 403 `insufficient_scope` challenge. */
     requiredScope?: string;
 }
@@ -39,6 +41,7 @@ export class OktaApiError extends Error {
     readonly errorCauses: OktaErrorCause[];
     readonly errorId?: string;
     readonly requestId?: string;
+    readonly attempts: number;
     readonly requiredScope?: string;
 
     constructor(details: OktaApiErrorDetails) {
@@ -51,6 +54,7 @@ export class OktaApiError extends Error {
         this.errorCauses = details.errorCauses ?? [];
         this.errorId = details.errorId;
         this.requestId = details.requestId;
+        this.attempts = details.attempts ?? 1;
         this.requiredScope = details.requiredScope;
     }
 
@@ -65,6 +69,7 @@ export class OktaApiError extends Error {
         body: unknown,
         requestId: string | undefined,
         headers: Record<string, string | string[] | undefined> = {},
+        attempts = 1,
     ): OktaApiError {
         const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
         const causes = Array.isArray(fields.errorCauses) ? (fields.errorCauses as OktaErrorCause[]) : [];
@@ -81,6 +86,7 @@ export class OktaApiError extends Error {
             errorCauses: causes,
             errorId: typeof fields.errorId === "string" ? fields.errorId : undefined,
             requestId,
+            attempts,
             requiredScope: challenge.error === "insufficient_scope" ? challenge.scope : undefined,
         });
     }
@@ -106,7 +112,22 @@ export class OktaTransportError extends Error {
         readonly method: string,
         readonly path: string,
         override readonly cause: Error,
+        /** True when the attempt ran out of its time (`timeoutMs`) rather than failing on the network. */
+        readonly timedOut = false,
+        readonly attempts = 1,
     ) {
         super(`Okta API ${method} ${path} failed: ${cause.message}`);
+    }
+}
+
+/** The request's overall deadline passed (or would pass) before it could complete. */
+export class OktaDeadlineError extends Error {
+    override readonly name = "OktaDeadlineError";
+    constructor(
+        message: string,
+        /** The failure of the last attempt, when there was one. */
+        readonly lastError?: Error,
+    ) {
+        super(lastError ? `${message}; last failure: ${lastError.message}` : message);
     }
 }

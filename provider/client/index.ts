@@ -1,5 +1,12 @@
-export { OktaClient, validateOrgUrl, type OktaClientOptions, type OktaRequest, type OktaResponse, type OktaLogger, type QueryValue } from "./client";
+export { OktaClient, validateOrgUrl, type HttpMethod, type OktaClientOptions, type OktaRequest, type OktaResponse, type OktaLogger, type Query, type QueryValue } from "./client";
 export { ApiTokenAuthenticator, type Authenticator, type AuthChallenge } from "./auth";
 export * from "./auth/index";
-export { OktaApiError, OktaTransportError, type OktaErrorCause } from "./errors";
+export { OktaApiError, OktaDeadlineError, OktaTransportError, type OktaErrorCause } from "./errors";
+export { RateLimitGovernor, governorFor, DEFAULT_MAX_CONCURRENCY, type GovernorOptions, type GovernorStats } from "./governor";
+export { DEFAULT_RETRY, type RetryOptions } from "./retry";
+export { SYSTEM_LOG_MAX_RECORDS, type Page, type PaginateOptions } from "./pagination";
+export { apiPath, type RawRequestInput, type RawRequestResult } from "./raw";
+export { bucketOf } from "./buckets";
+export { Redactor, REDACTED } from "./redact";
+export type { MultipartBody, MultipartFile } from "./body";
 export { parseLinkHeader } from "./links";

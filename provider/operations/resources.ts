@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { OktaClient } from "../client";
+import { sameValue } from "../resources/compare";
 import type { ResourceHandler } from "../resources/handler";
 import { resourceSpec } from "../schema";
 import { verifyEventHook } from "./event-hooks";
@@ -86,12 +87,16 @@ const OPERATION_RESOURCES: OperationResource[] = [
 
 function handlerOf(operation: OperationResource): ResourceHandler<Props, Props> {
     const token = `okta:index:${operation.type}`;
-    const inputNames = () => Object.keys(resourceSpec(token).inputProperties);
+    // `connection` is handled once for every resource, in dynamic.ts.
+    const inputNames = () => Object.keys(resourceSpec(token).inputProperties).filter((name) => name !== "connection");
     const inputsOf = (props: Props) => Object.fromEntries(inputNames().filter((name) => props[name] !== undefined).map((name) => [name, props[name]]));
-    const runOnce = async (client: OktaClient, inputs: Props) => ({ ...inputs, ...(await operation.run(client, inputs)), ranAt: new Date().toISOString() });
+    const runOnce = async (client: OktaClient, props: Props) => {
+        const inputs = inputsOf(props);
+        return { ...inputs, ...(await operation.run(client, inputs)), ranAt: new Date().toISOString() };
+    };
     return {
         token,
-        changedInputs: (olds, news) => inputNames().filter((name) => JSON.stringify(olds[name] ?? null) !== JSON.stringify(news[name] ?? null)),
+        changedInputs: (olds, news) => inputNames().filter((name) => !sameValue(olds[name], news[name])),
         create: async (client, inputs) => ({ id: randomUUID(), outs: await runOnce(client, inputs) }),
         read: async (_client, id, olds) => ({ id, outs: olds, inputs: inputsOf(olds) }),
         update: (client, _id, _olds, news) => runOnce(client, news),

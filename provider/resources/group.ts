@@ -1,3 +1,6 @@
+import type { OktaClient } from "../client";
+import type { GroupInputs, GroupOutputs } from "../generated/types";
+import { attributesToWrite, changedScalars, managedAttributes, orUndefined, sameValue } from "./compare";
 import type { ResourceHandler } from "./handler";
 
 /** Okta's group object, as far as this resource uses it. */
@@ -7,44 +10,43 @@ interface OktaGroup {
     created: string;
     lastUpdated: string;
     lastMembershipUpdated: string;
-    profile: { name: string; description?: string | null };
+    profile: { name: string; description?: string | null; [attribute: string]: unknown };
 }
 
-export interface GroupInputs {
-    name: string;
-    description?: string;
-}
-
-export interface GroupOutputs extends GroupInputs {
-    type: string;
-    created: string;
-    lastUpdated: string;
-    lastMembershipUpdated: string;
-}
-
-const INPUT_KEYS: (keyof GroupInputs)[] = ["name", "description"];
+const SCALAR_INPUTS = ["name", "description"] as const;
 
 export const groupHandler: ResourceHandler<GroupInputs, GroupOutputs> = {
     token: "okta:index:Group",
 
     changedInputs(olds, news) {
-        return INPUT_KEYS.filter((key) => (olds[key] ?? "") !== (news[key] ?? ""));
+        const changed: string[] = changedScalars(olds, news, SCALAR_INPUTS);
+        if (!sameValue(olds.profileAttributes ?? {}, news.profileAttributes ?? {})) {
+            changed.push("profileAttributes");
+        }
+        return changed;
     },
 
     async create(client, inputs) {
-        const group = await client.post<OktaGroup>("/api/v1/groups", { profile: profileOf(inputs) });
-        return { id: group.id, outs: outputsOf(group) };
+        const existing = inputs.adopt ? await findOktaGroupByName(client, inputs.name) : undefined;
+        if (existing) {
+            const adopted = await replaceProfile(client, existing, inputs, {});
+            return { id: adopted.id, outs: outputsOf(adopted, inputs) };
+        }
+        const profile = { ...attributesToWrite(inputs.profileAttributes, undefined), name: inputs.name, description: inputs.description ?? "" };
+        const group = await client.post<OktaGroup>("/api/v1/groups", { profile });
+        return { id: group.id, outs: outputsOf(group, inputs) };
     },
 
-    async read(client, id) {
-        const group = await client.get<OktaGroup>(`/api/v1/groups/${encodeURIComponent(id)}`);
-        return { id: group.id, outs: outputsOf(group), inputs: inputsOf(group) };
+    async read(client, id, olds) {
+        const group = await getGroup(client, id);
+        const outs = outputsOf(group, olds);
+        return { id: group.id, outs, inputs: inputsOf(outs) };
     },
 
     async update(client, id, olds, news) {
         assertManagedInOkta(id, olds);
-        const group = await client.put<OktaGroup>(`/api/v1/groups/${encodeURIComponent(id)}`, { profile: profileOf(news) });
-        return outputsOf(group);
+        const current = await getGroup(client, id);
+        return outputsOf(await replaceProfile(client, current, news, olds.profileAttributes ?? {}), news);
     },
 
     async delete(client, id, olds) {
@@ -53,22 +55,51 @@ export const groupHandler: ResourceHandler<GroupInputs, GroupOutputs> = {
     },
 };
 
-function profileOf(inputs: GroupInputs): OktaGroup["profile"] {
-    return { name: inputs.name, description: inputs.description ?? "" };
+function getGroup(client: OktaClient, id: string): Promise<OktaGroup> {
+    return client.get<OktaGroup>(`/api/v1/groups/${encodeURIComponent(id)}`);
 }
 
-function inputsOf(group: OktaGroup): GroupInputs {
-    return { name: group.profile.name, description: group.profile.description || undefined };
+/**
+ * Okta replaces a group's whole profile (PUT): keep the attributes this resource does not manage, as they are now.
+ */
+async function replaceProfile(
+    client: OktaClient,
+    current: OktaGroup,
+    desired: GroupInputs,
+    previousAttributes: Record<string, unknown>,
+): Promise<OktaGroup> {
+    assertManagedInOkta(current.id, { type: current.type, name: current.profile.name });
+    const profile = {
+        ...current.profile,
+        ...attributesToWrite(desired.profileAttributes, previousAttributes),
+        name: desired.name,
+        description: desired.description ?? "",
+    };
+    return client.put<OktaGroup>(`/api/v1/groups/${encodeURIComponent(current.id)}`, { profile });
 }
 
-function outputsOf(group: OktaGroup): GroupOutputs {
+/** The OKTA_GROUP named exactly `name`, if any (`q` is a prefix search, so the match is checked here). */
+export async function findOktaGroupByName(client: OktaClient, name: string): Promise<OktaGroup | undefined> {
+    const candidates = await client.get<OktaGroup[]>("/api/v1/groups", { q: name });
+    return candidates.find((group) => group.type === "OKTA_GROUP" && group.profile.name === name);
+}
+
+function outputsOf(group: OktaGroup, managed: Partial<GroupInputs>): GroupOutputs {
+    const { name, description, ...custom } = group.profile;
     return {
-        ...inputsOf(group),
+        name,
+        description: orUndefined(description),
+        profileAttributes: managedAttributes(Object.keys(managed.profileAttributes ?? {}), custom),
+        adopt: managed.adopt,
         type: group.type,
         created: group.created,
         lastUpdated: group.lastUpdated,
         lastMembershipUpdated: group.lastMembershipUpdated,
     };
+}
+
+function inputsOf(outs: GroupOutputs): GroupInputs {
+    return { name: outs.name, description: outs.description, profileAttributes: outs.profileAttributes, adopt: outs.adopt };
 }
 
 /** Okta only lets OKTA_GROUPs change; say so plainly instead of passing on Okta's bare 403. */

@@ -82,11 +82,14 @@ describe("client: OktaClient against the emulator", () => {
     it("wraps connection failures in OktaTransportError", async () => {
         const url = org.url;
         await org.close();
-        const err = await failure(new OktaClient({ orgUrl: url, authenticator: new ApiTokenAuthenticator("x") })
-            .get("/api/v1/groups")
-            );
+        const err = await failure(
+            new OktaClient({ orgUrl: url, authenticator: new ApiTokenAuthenticator("x"), retry: { maxRetries: 1, baseDelayMs: 10 } }).get(
+                "/api/v1/groups",
+            ),
+        );
         expect(err).to.be.instanceOf(OktaTransportError);
         expect(err.message).to.contain("GET /api/v1/groups failed");
+        expect(err.message).to.contain("gave up after 2 attempts");
         org = await startTestOrg(); // for afterEach
     });
 });

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { initOktaStack, offlinePulumiEnv, REPO_ROOT, runPulumi } from "../../scripts/pulumi-offline";
+import { loadSeedFile } from "../../emulator";
 import { startTestOrg, TEST_TOKEN, type TestOrg } from "../support/emulator";
 
 /**
@@ -23,7 +24,7 @@ describe("e2e: quickstart with the real Pulumi CLI", function () {
     const exportedState = async () => JSON.parse((await pulumi("stack", "export", "--show-secrets=false")).stdout);
 
     before(async () => {
-        org = await startTestOrg();
+        org = await startTestOrg({ seed: loadSeedFile(join(projectDir, "emulator-seed.yaml")) });
         env = offlinePulumiEnv(stateDir);
         await initOktaStack({ cwd: projectDir, env }, stack, { url: org.url, apiToken: TEST_TOKEN });
     });
@@ -34,7 +35,7 @@ describe("e2e: quickstart with the real Pulumi CLI", function () {
         rmSync(stateDir, { recursive: true, force: true });
     });
 
-    it("`up` creates both groups in Okta", async () => {
+    it("`up` creates the groups, users, memberships, app assignment and event hook in Okta", async () => {
         await pulumi("up", "--yes", "--skip-preview");
         const outputs = JSON.parse((await pulumi("stack", "output", "--json")).stdout);
         ids = { engineering: outputs.engineeringGroupId, support: outputs.supportGroupId };
@@ -43,11 +44,21 @@ describe("e2e: quickstart with the real Pulumi CLI", function () {
         expect(engineering.status).to.equal(200);
         expect(engineering.body.profile).to.deep.equal({ name: "Engineering", description: "Everyone who builds the product" });
         expect(support.body.profile.name).to.equal("Support");
+        expect(outputs.adaStatus).to.equal("PROVISIONED");
+        const users = (await org.api("GET", "/api/v1/users")).body;
+        const idOf = (login: string) => users.find((u: any) => u.profile.login === login).id;
+        expect(org.emulator.store.memberships.has(ids.engineering, idOf("ada@example.com"))).to.equal(true);
+        expect(org.emulator.store.memberships.has(ids.engineering, idOf("grace@example.com"))).to.equal(true);
+        expect(org.emulator.store.memberships.usersOf(ids.support)).to.have.length(2);
+        const assignment = await org.api("GET", `/api/v1/apps/0oa1wikiapp000000001/users/${idOf("ada@example.com")}`);
+        expect(assignment.body.credentials.userName).to.equal("ada");
+        const [hook] = (await org.api("GET", "/api/v1/eventHooks")).body;
+        expect(hook).to.deep.include({ name: "Audit trail", status: "INACTIVE", verificationStatus: "UNVERIFIED" });
     });
 
     it("a second `up` reports no changes", async () => {
         const run = await pulumi("up", "--yes", "--expect-no-changes");
-        expect(run.stdout).to.match(/3 unchanged/);
+        expect(run.stdout).to.match(/9 unchanged/);
     });
 
     it("the exported state holds no API token, and each `__provider` is a short shim under 2 KB", async () => {
@@ -100,5 +111,8 @@ describe("e2e: quickstart with the real Pulumi CLI", function () {
         expect((await groupInOkta(ids.support)).status).to.equal(404);
         const remaining = (await org.api("GET", "/api/v1/groups")).body.map((g: any) => g.profile.name);
         expect(remaining).to.deep.equal(["Everyone", "Okta Administrators"]);
+        expect((await org.api("GET", "/api/v1/users")).body).to.deep.equal([]);
+        expect((await org.api("GET", "/api/v1/eventHooks")).body).to.deep.equal([]);
+        expect((await org.api("GET", "/api/v1/apps/0oa1wikiapp000000001/users")).body).to.deep.equal([]);
     });
 });

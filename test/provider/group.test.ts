@@ -23,7 +23,7 @@ describe("provider: Group handler against the emulator", () => {
 
     describe("check", () => {
         it("accepts valid inputs", async () => {
-            expect(await provider.check!({}, { name: "Eng", description: "d" })).to.deep.equal({ inputs: { name: "Eng", description: "d" } });
+            expect(await provider.check!({}, { name: "Eng", description: "d" })).to.deep.equal({ inputs: { name: "Eng", description: "d", adopt: false } });
         });
         it("names the property of every failure", async () => {
             const { failures } = await provider.check!({}, { description: 5, nmae: "typo" });
@@ -87,6 +87,26 @@ describe("provider: Group handler against the emulator", () => {
         const err = await failure(provider.update!(everyone.id, state, { name: "All" }));
         expect(err.message).to.match(/is of type BUILT_IN: only OKTA_GROUP groups can be changed/);
         expect((await failure(provider.delete!(everyone.id, state))).message).to.match(/BUILT_IN/);
+    });
+
+    it("adopts an existing group by name when asked, instead of failing or duplicating", async () => {
+        const existing = await org.api("POST", "/api/v1/groups", { body: { profile: { name: "Eng", description: "old" } } });
+        const adopted = await provider.create({ name: "Eng", description: "managed now", adopt: true });
+        expect(adopted.id).to.equal(existing.body.id);
+        expect(adopted.outs).to.include({ name: "Eng", description: "managed now", adopt: true });
+        expect(org.emulator.store.groups.get(existing.body.id)!.profile.description).to.equal("managed now");
+        expect([...org.emulator.store.groups.values()].filter((g) => g.profile.name === "Eng")).to.have.length(1);
+        // Without adopt, Okta's uniqueness error is what the user sees.
+        expect((await failure(provider.create({ name: "Eng" }))).message).to.contain("E0000001");
+    });
+
+    it("sends the listed extra profile attributes; Okta refuses those its group schema does not define", async () => {
+        // The emulator models only the default group schema (name, description), as an org without custom attributes.
+        const err = await failure(provider.create({ name: "Eng", profileAttributes: { costCenter: "42" } }));
+        expect(err.message).to.contain("E0000001");
+        expect(err.message).to.contain("Property name 'costCenter' is not defined in profile");
+        const created = await provider.create({ name: "Eng", profileAttributes: {} });
+        expect(created.outs.profileAttributes).to.equal(undefined);
     });
 
     it("surfaces Okta's error with code and summary", async () => {

@@ -1,0 +1,94 @@
+/**
+ * Which of Okta's rate-limit buckets a request counts against (notes §4: exact endpoint first, then the longest
+ * prefix, per method). The client keeps its own table rather than sharing the emulator's: each side is written
+ * from Okta's documentation, so a mistake in one is not silently mirrored by the other. The client needs only the
+ * grouping; the limits themselves are learnt from the X-Rate-Limit-* headers.
+ */
+
+interface Rule {
+    bucket: string;
+    methods?: readonly string[];
+    /** `*` matches one path segment; a trailing `/**` makes the rule a prefix. */
+    path: string;
+}
+
+/** Okta does not rate limit signing keys and discovery documents. */
+export const UNLIMITED = "";
+
+const BY_ID = ["GET", "PUT", "DELETE"];
+
+const RULES: readonly Rule[] = [
+    { bucket: "users", path: "/api/v1/users/**" },
+    { bucket: "user-get", methods: ["GET"], path: "/api/v1/users/*" },
+    { bucket: "user-write", methods: ["POST", "PUT", "DELETE"], path: "/api/v1/users/*" },
+    { bucket: "groups", path: "/api/v1/groups/**" },
+    { bucket: "group", methods: BY_ID, path: "/api/v1/groups/*" },
+    { bucket: "apps", path: "/api/v1/apps/**" },
+    { bucket: "app", methods: BY_ID, path: "/api/v1/apps/*" },
+    { bucket: "logs", path: "/api/v1/logs/**" },
+    { bucket: "api", path: "/api/v1/**" },
+    { bucket: "oauth2-clients", path: "/oauth2/v1/clients/**" },
+    { bucket: "oauth2-v1", path: "/oauth2/v1/**" },
+    { bucket: "oauth2", path: "/oauth2/**" },
+    { bucket: UNLIMITED, path: "/oauth2/v1/keys" },
+    { bucket: UNLIMITED, path: "/oauth2/*/v1/keys" },
+    { bucket: UNLIMITED, path: "/.well-known/**" },
+    { bucket: UNLIMITED, path: "/oauth2/*/.well-known/**" },
+    { bucket: "other", path: "/**" },
+];
+
+interface Compiled {
+    bucket: string;
+    methods?: ReadonlySet<string>;
+    segments: (string | undefined)[];
+    prefix: boolean;
+    literals: number;
+}
+
+const COMPILED: Compiled[] = RULES.map((rule) => {
+    const parts = rule.path.split("/").filter(Boolean);
+    const prefix = parts[parts.length - 1] === "**";
+    if (prefix) {
+        parts.pop();
+    }
+    const segments = parts.map((p) => (p === "*" ? undefined : p));
+    return {
+        bucket: rule.bucket,
+        methods: rule.methods && new Set(rule.methods),
+        segments,
+        prefix,
+        literals: segments.filter((s) => s !== undefined).length,
+    };
+});
+
+/** The bucket name of a request, or UNLIMITED (`""`) for endpoints Okta does not rate limit. */
+export function bucketOf(method: string, pathname: string): string {
+    const parts = pathname.split("/").filter(Boolean);
+    let best: Compiled | undefined;
+    for (const rule of COMPILED) {
+        if ((rule.methods && !rule.methods.has(method)) || !matches(rule, parts)) {
+            continue;
+        }
+        if (!best || moreSpecific(rule, best)) {
+            best = rule;
+        }
+    }
+    return best?.bucket ?? "other";
+}
+
+function matches(rule: Compiled, parts: string[]): boolean {
+    if (rule.prefix ? parts.length < rule.segments.length : parts.length !== rule.segments.length) {
+        return false;
+    }
+    return rule.segments.every((s, i) => s === undefined || s === parts[i]);
+}
+
+function moreSpecific(a: Compiled, b: Compiled): boolean {
+    if (a.prefix !== b.prefix) {
+        return !a.prefix;
+    }
+    if (a.segments.length !== b.segments.length) {
+        return a.segments.length > b.segments.length;
+    }
+    return a.literals > b.literals;
+}

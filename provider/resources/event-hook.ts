@@ -1,0 +1,213 @@
+import { OktaApiError, type OktaClient } from "../client";
+import type { EventHookInputs, EventHookOutputs, EventHookStatus } from "../generated/types";
+import { UNKNOWN, type CheckFailure } from "../schema";
+import { changedScalars, orUndefined, sameScalar, sameSet, sameValue } from "./compare";
+import { PartialFailure, type ResourceHandler } from "./handler";
+
+/** Okta's event hook object (SPEC `EventHook`). */
+interface OktaEventHook {
+    id: string;
+    name: string;
+    description?: string | null;
+    status: EventHookStatus;
+    verificationStatus: "VERIFIED" | "UNVERIFIED";
+    created: string;
+    createdBy?: string;
+    lastUpdated: string;
+    events: {
+        type: "EVENT_TYPE";
+        items: string[];
+        filter?: { type?: string; eventFilterMap?: { event: string; condition: { expression: string } }[] } | null;
+    };
+    channel: {
+        type: "HTTP";
+        version: string;
+        config: {
+            uri: string;
+            headers?: { key: string; value: string }[] | null;
+            authScheme?: { type: "HEADER"; key: string; value?: string } | null;
+        };
+    };
+}
+
+export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs> = {
+    token: "okta:index:EventHook",
+
+    changedInputs(olds, news) {
+        const changed: string[] = changedScalars(olds, news, ["name", "url", "description"]);
+        if (!sameSet(olds.eventTypes, news.eventTypes)) {
+            changed.push("eventTypes");
+        }
+        for (const key of ["headers", "filters"] as const) {
+            if (!sameValue(olds[key] ?? {}, news[key] ?? {})) {
+                changed.push(key);
+            }
+        }
+        // Okta never returns the auth value: compare with the one last set (none, for an adopted hook).
+        if (!sameScalar(olds.authHeaderValue, news.authHeaderValue)) {
+            changed.push("authHeaderValue");
+        }
+        if (news.authHeaderValue !== undefined && !sameScalar(olds.authHeaderName, news.authHeaderName)) {
+            changed.push("authHeaderName");
+        }
+        const desired = desiredStatus(news);
+        if (olds.status !== desired || (desired === "ACTIVE" && olds.verificationStatus !== "VERIFIED")) {
+            changed.push("status");
+        }
+        return changed;
+    },
+
+    validate(inputs) {
+        const failures: CheckFailure[] = [];
+        if (inputs.doNotActivateOnCreate && inputs.status === "ACTIVE") {
+            failures.push({
+                property: "status",
+                reason: "status ACTIVE contradicts doNotActivateOnCreate (the hook is created INACTIVE); leave status unset, and remove doNotActivateOnCreate when the hook may be activated",
+            });
+        }
+        const eventTypes = inputs.eventTypes;
+        const filters = typeof inputs.filters === "object" ? inputs.filters : {};
+        for (const event of Object.keys(filters)) {
+            if (Array.isArray(eventTypes) && !eventTypes.includes(UNKNOWN) && !eventTypes.includes(event)) {
+                failures.push({ property: `filters.${event}`, reason: `filters.${event} filters an event type that is not in eventTypes` });
+            }
+        }
+        return failures;
+    },
+
+    async create(client, inputs) {
+        const existing = inputs.adopt ? await findHook(client, inputs.name, inputs.url) : undefined;
+        if (existing) {
+            const adopted = outputsOf(existing, {});
+            return { id: existing.id, outs: await this.update(client, existing.id, adopted, inputs, this.changedInputs(adopted, inputs)) };
+        }
+        let hook = await client.post<OktaEventHook>("/api/v1/eventHooks", hookBody(inputs));
+        try {
+            hook = await reachStatus(client, hook, inputs.doNotActivateOnCreate ? "INACTIVE" : desiredStatus(inputs));
+        } catch (err) {
+            throw new PartialFailure((err as Error).message, hook.id, { ...outputsOf(hook, inputs) });
+        }
+        return { id: hook.id, outs: outputsOf(hook, inputs) };
+    },
+
+    async read(client, id, olds) {
+        const hook = await client.get<OktaEventHook>(hookPath(id));
+        const outs = outputsOf(hook, olds);
+        return { id: hook.id, outs, inputs: inputsOf(outs) };
+    },
+
+    async update(client, id, olds, news, changed) {
+        let hook: OktaEventHook | undefined;
+        if (changed.some((key) => key !== "status")) {
+            hook = await client.put<OktaEventHook>(hookPath(id), hookBody(news));
+        }
+        hook ??= await client.get<OktaEventHook>(hookPath(id));
+        try {
+            hook = await reachStatus(client, hook, desiredStatus(news));
+        } catch (err) {
+            throw new PartialFailure((err as Error).message, id, { ...outputsOf(hook, olds) });
+        }
+        return outputsOf(hook, news);
+    },
+
+    async delete(client, id) {
+        // Okta deletes only INACTIVE hooks.
+        await client.post(`${hookPath(id)}/lifecycle/deactivate`);
+        await client.delete(hookPath(id));
+    },
+};
+
+/** `status` when set; otherwise ACTIVE, or INACTIVE for a hook created with `doNotActivateOnCreate`. */
+function desiredStatus(inputs: Partial<EventHookInputs>): EventHookStatus {
+    return inputs.status ?? (inputs.doNotActivateOnCreate ? "INACTIVE" : "ACTIVE");
+}
+
+/** Activates or deactivates; an ACTIVE hook is verified, since Okta only delivers to verified hooks. */
+async function reachStatus(client: OktaClient, start: OktaEventHook, desired: EventHookStatus): Promise<OktaEventHook> {
+    let hook = start;
+    if (hook.status !== desired) {
+        const operation = desired === "ACTIVE" ? "activate" : "deactivate";
+        hook = await client.post<OktaEventHook>(`${hookPath(hook.id)}/lifecycle/${operation}`);
+    }
+    if (desired === "ACTIVE" && hook.verificationStatus !== "VERIFIED") {
+        try {
+            hook = await client.post<OktaEventHook>(`${hookPath(hook.id)}/lifecycle/verify`);
+        } catch (err) {
+            if (err instanceof OktaApiError) {
+                throw new Error(
+                    `event hook ${hook.id} ('${hook.name}') was not verified: Okta sent a verification request to ` +
+                        `${hook.channel.config.uri} and did not get the challenge back (${err.message}). The endpoint must ` +
+                        'answer GET requests carrying `x-okta-verification-challenge` with {"verification": <that value>}; ' +
+                        "or set doNotActivateOnCreate (or status INACTIVE) until it can",
+                );
+            }
+            throw err;
+        }
+    }
+    return hook;
+}
+
+function hookBody(inputs: EventHookInputs): Record<string, unknown> {
+    const filters = Object.entries(inputs.filters ?? {});
+    return {
+        name: inputs.name,
+        description: inputs.description ?? null,
+        events: {
+            type: "EVENT_TYPE",
+            items: inputs.eventTypes,
+            filter:
+                filters.length > 0
+                    ? { type: "EXPRESSION_LANGUAGE", eventFilterMap: filters.map(([event, expression]) => ({ event, condition: { expression } })) }
+                    : null,
+        },
+        channel: {
+            type: "HTTP",
+            version: "1.0.0",
+            config: {
+                uri: inputs.url,
+                headers: Object.entries(inputs.headers ?? {}).map(([key, value]) => ({ key, value })),
+                authScheme:
+                    inputs.authHeaderValue !== undefined
+                        ? { type: "HEADER", key: inputs.authHeaderName ?? "Authorization", value: inputs.authHeaderValue }
+                        : null,
+            },
+        },
+    };
+}
+
+/** The hook named `name`, or else the one delivering to `url`. Okta lists all hooks in one page. */
+async function findHook(client: OktaClient, name: string, url: string): Promise<OktaEventHook | undefined> {
+    const hooks = await client.get<OktaEventHook[]>("/api/v1/eventHooks");
+    return hooks.find((hook) => hook.name === name) ?? hooks.find((hook) => hook.channel.config.uri === url);
+}
+
+function outputsOf(hook: OktaEventHook, managed: Partial<EventHookInputs>): EventHookOutputs {
+    const config = hook.channel.config;
+    const filters = hook.events.filter?.eventFilterMap ?? [];
+    return {
+        name: hook.name,
+        url: config.uri,
+        description: orUndefined(hook.description),
+        eventTypes: hook.events.items,
+        headers: config.headers?.length ? Object.fromEntries(config.headers.map(({ key, value }) => [key, value])) : undefined,
+        authHeaderName: config.authScheme?.key ?? managed.authHeaderName,
+        authHeaderValue: config.authScheme ? managed.authHeaderValue : undefined,
+        filters: filters.length > 0 ? Object.fromEntries(filters.map(({ event, condition }) => [event, condition.expression])) : undefined,
+        status: hook.status,
+        doNotActivateOnCreate: managed.doNotActivateOnCreate,
+        adopt: managed.adopt,
+        verificationStatus: hook.verificationStatus,
+        created: hook.created,
+        createdBy: hook.createdBy,
+        lastUpdated: hook.lastUpdated,
+    };
+}
+
+function inputsOf(outs: EventHookOutputs): EventHookInputs {
+    const { verificationStatus: _v, created: _c, createdBy: _b, lastUpdated: _u, ...inputs } = outs;
+    return inputs;
+}
+
+function hookPath(id: string): string {
+    return `/api/v1/eventHooks/${encodeURIComponent(id)}`;
+}
