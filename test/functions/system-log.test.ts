@@ -49,7 +49,7 @@ describe("functions: getSystemLogs against the emulator", function () {
         expect(result.items).to.have.length(10_000);
         expect(result.truncated).to.equal(true);
         expect(result.items[9_999].displayMessage).to.equal("event 9999");
-        expect(requests.splice(0)).to.have.length(10, "ten pages of 1,000");
+        expect(requests.filter((line) => line.startsWith("→ GET /api/v1/logs"))).to.have.length(10, "ten pages of 1,000");
         const rest = await okta.getSystemLogs({ until, after: result.nextCursor, fetchAll: true }, opts);
         expect(rest.items.map((e) => e.displayMessage)).to.deep.equal(Array.from({ length: 50 }, (_, i) => `event ${10_000 + i}`));
         expect(rest.truncated).to.equal(false);

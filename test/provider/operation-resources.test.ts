@@ -34,7 +34,9 @@ describe("provider: operation resources (run on create, again when triggers chan
         expect((await p.check!({}, { triggers: [1] })).failures).to.deep.equal([{ property: "userId", reason: "userId is required" }]);
 
         const user = await createUser(org, "reset@example.com");
-        const inputs = { userId: user.id, sendEmail: false, triggers: ["INC-1"] };
+        // As the engine does: `check` fills in the schema's defaults, and its result is what create and diff get.
+        const inputs = (await p.check!({}, { userId: user.id, sendEmail: false, triggers: ["INC-1"] })).inputs!;
+        expect(inputs).to.deep.equal({ userId: user.id, sendEmail: false, revokeSessions: false, triggers: ["INC-1"] });
         const created = await p.create(inputs);
         expect(await statusOf(user.id)).to.equal("RECOVERY");
         expect(created.outs.resetPasswordUrl).to.match(/^https?:\/\//);
