@@ -9,6 +9,8 @@ export interface OptionSpec {
     multiple?: boolean;
     /** Placeholder shown in help, e.g. `<id>`. */
     value?: string;
+    /** Integers: 0 is allowed too. */
+    allowZero?: boolean;
 }
 
 export type OptionSpecs = Record<string, OptionSpec>;
@@ -26,6 +28,8 @@ export const GLOBAL_OPTIONS: OptionSpecs = {
     "org-url": { type: "string", value: "<url>", description: "the Okta org (else okta:orgUrl of --stack, else OKTA_ORG_URL)" },
     stack: { type: "string", value: "<name>", description: "read okta:* settings from this Pulumi stack's config (run in its project directory)" },
     progress: { type: "boolean", description: "report progress of long listings on stderr even when it is not a terminal" },
+    retries: { type: "integer", allowZero: true, value: "<n>", description: "retries of a failed request (5xx, network; default 8); 0 for none" },
+    deadline: { type: "integer", value: "<seconds>", description: "give up on a request after this long, retries and rate-limit waits included (default 600)" },
     help: { type: "boolean", description: "show help" },
 };
 
@@ -60,8 +64,9 @@ function convert(name: string, spec: OptionSpec, raw: string | boolean | (string
             return raw as boolean;
         case "integer": {
             const text = String(raw);
-            if (!/^\d+$/.test(text) || Number(text) < 1) {
-                throw new UsageError(`--${name} must be a positive integer (got '${text}')`);
+            const least = spec.allowZero ? 0 : 1;
+            if (!/^\d+$/.test(text) || Number(text) < least) {
+                throw new UsageError(`--${name} must be ${least === 0 ? "a whole number" : "a positive integer"} (got '${text}')`);
             }
             return Number(text);
         }

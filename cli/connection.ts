@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { OktaClient } from "../provider/client";
-import { resolveConnectionSettings } from "../provider/config";
+import { resolveConnectionSettings, type ConnectionSettings } from "../provider/config";
 import { clientFor } from "../provider/connection";
 import { ConfigError } from "./exit-codes";
 
@@ -11,6 +11,10 @@ export interface ConnectionFlags {
     orgUrl?: string;
     /** A Pulumi stack whose `okta:*` config to use. */
     stack?: string;
+    /** Retries of a failed request (the client's default when unset). */
+    retries?: number;
+    /** Overall deadline of one request in seconds (the client's default when unset). */
+    deadlineSeconds?: number;
 }
 
 /**
@@ -21,11 +25,16 @@ export interface ConnectionFlags {
 export async function cliClient(flags: ConnectionFlags, env: NodeJS.ProcessEnv, cwd: string): Promise<OktaClient> {
     const stackConfig = flags.stack ? await readStackConfig(flags.stack, env, cwd) : {};
     const lookup = (key: string) => (key === "okta:orgUrl" && flags.orgUrl ? flags.orgUrl : stackConfig[key]);
+    let settings: ConnectionSettings;
     try {
-        return clientFor(resolveConnectionSettings(lookup, env));
+        settings = resolveConnectionSettings(lookup, env);
     } catch (err) {
         throw new ConfigError((err as Error).message);
     }
+    return clientFor(settings, {
+        retry: flags.retries === undefined ? undefined : { maxRetries: flags.retries },
+        deadlineMs: flags.deadlineSeconds === undefined ? undefined : flags.deadlineSeconds * 1000,
+    });
 }
 
 async function readStackConfig(stack: string, env: NodeJS.ProcessEnv, cwd: string): Promise<Record<string, string>> {

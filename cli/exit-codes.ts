@@ -1,5 +1,5 @@
 import { ArgumentError } from "../provider/arguments";
-import { OktaApiError, OktaTransportError } from "../provider/client";
+import { OktaApiError, OktaDeadlineError, OktaTransportError } from "../provider/client";
 
 /** What the CLI's exit status means; scripts can branch on it. Listed in `okta-iac --help` and the README. */
 export const EXIT = {
@@ -14,9 +14,9 @@ export const EXIT = {
     notFound: 4,
     /** Okta answered 401 or 403: the credentials are wrong or lack permission. */
     denied: 5,
-    /** Okta answered 429 and retries did not get through. */
+    /** Okta answered 429 and waiting for the rate limit did not get through in time. */
     rateLimited: 6,
-    /** No answer from Okta (connection refused, reset, timeout). */
+    /** No answer from Okta (connection refused, reset, timeout), after retries. */
     network: 7,
     /** A bug in this tool. */
     internal: 70,
@@ -65,6 +65,13 @@ export function exitCodeOf(error: unknown): number {
     }
     if (error instanceof OktaTransportError) {
         return EXIT.network;
+    }
+    if (error instanceof OktaDeadlineError) {
+        // Out of time: waiting for a used-up bucket, or classified by what the last attempt met (a 429, no answer).
+        if (error.rateLimited) {
+            return EXIT.rateLimited;
+        }
+        return error.lastError ? exitCodeOf(error.lastError) : EXIT.network;
     }
     return EXIT.internal;
 }

@@ -1,7 +1,7 @@
 /** How the CLI prints: JSON for scripts, aligned text for people. */
 
 export interface Io {
-    stdout: { write(text: string): unknown };
+    stdout: { write(text: string | Uint8Array): unknown };
     stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 

@@ -44,7 +44,12 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
             progress: (noun) => progress.for(noun),
             client: async () =>
                 (client ??= await cliClient(
-                    { orgUrl: args.options["org-url"] as string | undefined, stack: args.options.stack as string | undefined },
+                    {
+                        orgUrl: args.options["org-url"] as string | undefined,
+                        stack: args.options.stack as string | undefined,
+                        retries: args.options.retries as number | undefined,
+                        deadlineSeconds: args.options.deadline as number | undefined,
+                    },
                     environment.env,
                     environment.cwd,
                 )),

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SeedDocument } from "../../emulator";
@@ -47,7 +47,7 @@ describe("cli: okta-iac as a subprocess", function () {
 
         it("exits 2, sending nothing, on unknown commands, unknown options, missing arguments and bad values", async () => {
             const before = org.emulator.store.log.size;
-            for (const args of [["frobnicate"], ["users", "frobnicate"], ["users", "list", "--bogus"], ["users", "get"], ["users", "get", "a", "b"], ["users", "list", "--limit", "ten"], ["users", "list", "--sort-order", "sideways"], ["raw", "PATCH", "/users"]]) {
+            for (const args of [["frobnicate"], ["users", "frobnicate"], ["users", "list", "--bogus"], ["users", "get"], ["users", "get", "a", "b"], ["users", "list", "--limit", "ten"], ["users", "list", "--sort-order", "sideways"], ["raw", "FETCH", "/users"], ["raw", "GET", "https://evil.example.com/api/v1/users"], ["raw", "GET", "/users", "--response-type", "xml"]]) {
                 const run = await okta(...args);
                 expect(run.code, args.join(" ")).to.equal(2);
                 expect(run.stdout, args.join(" ")).to.equal("");
@@ -115,9 +115,23 @@ describe("cli: okta-iac as a subprocess", function () {
             expect(run.stderr).to.contain("E0000011").and.not.contain("wrong-token-0123456789");
         });
 
-        it("exits 7 when nothing answers", async () => {
-            const run = await runCli(["users", "list"], { OKTA_ORG_URL: "http://127.0.0.1:9", OKTA_API_TOKEN: TEST_TOKEN });
+        it("exits 7 when nothing answers (after --retries)", async () => {
+            const run = await runCli(["users", "list", "--retries", "1"], { OKTA_ORG_URL: "http://127.0.0.1:9", OKTA_API_TOKEN: TEST_TOKEN });
             expect(run.code).to.equal(7);
+            expect(run.stderr).to.contain("ECONNREFUSED");
+        });
+
+        it("exits 6 when the rate limit does not let a request through before --deadline", async () => {
+            const limited = await startTestOrg({ rateLimits: { limits: { "user-get": 1 }, windowMs: 60_000 } });
+            try {
+                const limitedEnv = { OKTA_ORG_URL: limited.url, OKTA_API_TOKEN: TEST_TOKEN };
+                expect((await runCli(["users", "get", "nobody@example.com"], limitedEnv)).code).to.equal(4);
+                const run = await runCli(["users", "get", "nobody@example.com", "--deadline", "2", "--json"], limitedEnv);
+                expect(run.code, run.stderr).to.equal(6);
+                expect(JSON.parse(run.stderr).error.exitCode).to.equal(6);
+            } finally {
+                await limited.close();
+            }
         });
     });
 
@@ -167,12 +181,25 @@ describe("cli: okta-iac as a subprocess", function () {
             expect(listed.items.map((h: any) => h.channel.config.uri)).to.deep.equal(["https://b.example.com/hook"]);
         });
 
-        it("sends a raw request", async () => {
+        it("sends a raw request, with a JSON body from a file, query and headers; text responses as they are", async () => {
             const run = await okta("raw", "GET", "/groups", "--query", "q=Everyone", "--json");
             expect(run.code).to.equal(0);
             const response = JSON.parse(run.stdout);
             expect(response.status).to.equal(200);
             expect(response.body.map((g: any) => g.profile.name)).to.deep.equal(["Everyone"]);
+
+            const dir = mkdtempSync(join(tmpdir(), "okta-iac-raw-"));
+            try {
+                writeFileSync(join(dir, "group.json"), JSON.stringify({ profile: { name: "From a file" } }));
+                const created = await okta("raw", "post", "groups", "--data", `@${join(dir, "group.json")}`, "--header", "X-Note=cli");
+                expect(created.code).to.equal(0);
+                expect(created.stdout).to.match(/^HTTP 200\n/);
+                expect(JSON.parse(created.stdout.slice("HTTP 200\n".length)).profile.name).to.equal("From a file");
+            } finally {
+                rmSync(dir, { recursive: true, force: true });
+            }
+            const text = await okta("raw", "GET", "/groups", "--query", "q=From", "--response-type", "text");
+            expect(text.stdout.split("\n")[1]).to.match(/^\[\{"id":"00g/);
         });
     });
 

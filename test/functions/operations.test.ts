@@ -167,7 +167,7 @@ describe("operations: the typed API against the emulator", () => {
             const created = await ops.rawRequest(client, { method: "POST", url: "/groups", data: { profile: { name: "Raw" } } });
             expect(created.status).to.equal(200);
             expect(created.requestId).to.be.a("string");
-            const listed = await ops.rawRequest(client, { method: "GET", url: "groups", queryParameters: { q: "Raw" }, headers: { "X-Custom": "1" } });
+            const listed = await ops.rawRequest(client, { method: "GET", url: "groups", queryParams: { q: "Raw" }, headers: { "X-Custom": "1" } });
             expect((listed.body as any[]).map((g) => g.id)).to.deep.equal([(created.body as any).id]);
             const deleted = await ops.rawRequest(client, { method: "DELETE", url: `/api/v1/groups/${(created.body as any).id}` });
             expect(deleted.status).to.equal(204);
@@ -175,7 +175,7 @@ describe("operations: the typed API against the emulator", () => {
 
         it("refuses absolute URLs and unknown methods; Okta errors are errors", async () => {
             expect((await failure(ops.rawRequest(client, { method: "GET", url: "https://evil.example.com/api/v1/users" }))).name).to.equal("ArgumentError");
-            expect((await failure(ops.rawRequest(client, { method: "PATCH" as any, url: "/users" }))).name).to.equal("ArgumentError");
+            expect((await failure(ops.rawRequest(client, { method: "FETCH" as any, url: "/users" }))).name).to.equal("ArgumentError");
             expect((await failure(ops.rawRequest(client, { method: "GET", url: "/groups/00gmissing" }))).errorCode).to.equal("E0000007");
         });
     });
