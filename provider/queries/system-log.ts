@@ -1,7 +1,7 @@
 import { optionalChoice } from "../arguments";
 import type { OktaClient } from "../client";
 import type { OktaLogEvent } from "../okta-types";
-import { list, SYSTEM_LOG_FETCH_CAP, type ListOptions, type ListResult, type PageProgress } from "./listing";
+import { list, type ListOptions, type ListResult, type PageProgress } from "./listing";
 
 export const LOG_SORT_ORDERS = ["ASCENDING", "DESCENDING"] as const;
 
@@ -34,12 +34,7 @@ export async function getSystemLogs(client: OktaClient, args: GetSystemLogsArgs 
         q: args.q,
         sortOrder: optionalChoice("sortOrder", args.sortOrder, LOG_SORT_ORDERS),
     };
-    const request = {
-        path: "/api/v1/logs",
-        query,
-        endsOnEmptyPage: args.until === undefined,
-        defaultMaxItems: SYSTEM_LOG_FETCH_CAP,
-        maxPageSize: SYSTEM_LOG_MAX_PAGE,
-    };
-    return list<OktaLogEvent>(client, request, { ...args, maxItems: Math.min(args.maxItems ?? SYSTEM_LOG_FETCH_CAP, SYSTEM_LOG_FETCH_CAP) }, onProgress);
+    // A capped fetch-all reads in Okta's largest pages unless told otherwise: ten requests for the 10,000 cap.
+    const limit = args.limit ?? (args.fetchAll ? SYSTEM_LOG_MAX_PAGE : undefined);
+    return list<OktaLogEvent>(client, { path: "/api/v1/logs", query }, { ...args, limit }, onProgress);
 }

@@ -1,7 +1,7 @@
 import { ArgumentError } from "../arguments";
 import type { OktaClient, OktaResponse } from "../client";
 import type { OktaLogEvent } from "../okta-types";
-import { listPages, SYSTEM_LOG_FETCH_CAP } from "../queries/listing";
+import { SYSTEM_LOG_MAX_RECORDS } from "../client";
 import { SYSTEM_LOG_MAX_PAGE } from "../queries/system-log";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { rateLimitOf, serverTimeOf } from "./pacing";
@@ -60,10 +60,9 @@ export async function pollSystemLogs(client: OktaClient, args: SystemLogPollArgs
     let last: OktaResponse<unknown> | undefined;
     let lastNext: string | undefined;
     let lastPageHadItems = false;
-    const maxItems = baseline ? undefined : Math.min(args.maxItems ?? SYSTEM_LOG_FETCH_CAP, SYSTEM_LOG_FETCH_CAP);
+    const maxItems = baseline ? SYSTEM_LOG_MAX_RECORDS : args.maxItems;
     const pageSize = Math.min(args.limit ?? SYSTEM_LOG_MAX_PAGE, SYSTEM_LOG_MAX_PAGE);
-    const request = { path: next, endsOnEmptyPage: true, maxPageSize: SYSTEM_LOG_MAX_PAGE };
-    for await (const page of listPages<OktaLogEvent>(client, request, { limit: pageSize, fetchAll: true, maxItems })) {
+    for await (const page of client.pages<OktaLogEvent>(next, undefined, { limit: pageSize, fetchAll: true, maxItems })) {
         items.push(...page.items);
         last = page.response;
         lastNext = page.next;

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { ArgumentError } from "../arguments";
 import type { OktaClient, OktaResponse } from "../client";
 import type { OktaUser } from "../okta-types";
-import { listPages } from "../queries/listing";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { rateLimitOf, serverTimeOf } from "./pacing";
 import type { PollResult } from "./types";
@@ -95,11 +94,8 @@ async function pollUsers(client: OktaClient, trigger: UserTrigger, args: UserPol
     let first: OktaResponse<unknown> | undefined;
     let last: OktaResponse<unknown> | undefined;
     let more = false;
-    const request = {
-        path: "/api/v1/users",
-        query: { search: `${trigger.field} ge "${state.since}"`, sortBy: trigger.field, sortOrder: "asc" },
-    };
-    pages: for await (const page of listPages<OktaUser>(client, request, { limit: args.limit, fetchAll: true })) {
+    const query = { search: `${trigger.field} ge "${state.since}"`, sortBy: trigger.field, sortOrder: "asc" };
+    pages: for await (const page of client.pages<OktaUser>("/api/v1/users", query, { limit: args.limit, fetchAll: true })) {
         first ??= page.response;
         last = page.response;
         for (const user of page.items) {
