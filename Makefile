@@ -42,6 +42,7 @@ bench: build
 	node dist/bench/client-chaos.js
 	node dist/bench/client-bucket.js
 	node dist/bench/client-burst.js
+	node dist/bench/group-members-resource.js
 
 clean:
 	rm -rf dist .tmp .pulumi-state $(EXAMPLE)/node_modules

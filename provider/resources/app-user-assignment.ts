@@ -59,8 +59,14 @@ export const appUserAssignmentHandler: ResourceHandler<AppUserAssignmentInputs, 
         const existing = inputs.adopt ? await getAssignment(client, inputs.appId, inputs.userId) : undefined;
         assignmentReads.invalidate(client, inputs.appId);
         const assignment = existing
-            ? await client.post<OktaAppUser>(assignmentPath(inputs.appId, inputs.userId), assignmentBody(inputs, existing.profile ?? {}))
-            : await client.post<OktaAppUser>(`${appPath(inputs.appId)}/users`, { id: inputs.userId, scope: inputs.scope ?? "USER", ...assignmentBody(inputs, {}) });
+            ? await client.post<OktaAppUser>(assignmentPath(inputs.appId, inputs.userId), assignmentBody(inputs, existing.profile ?? {}), undefined, { idempotent: true })
+            : await client.post<OktaAppUser>(
+                  `${appPath(inputs.appId)}/users`,
+                  { id: inputs.userId, scope: inputs.scope ?? "USER", ...assignmentBody(inputs, {}) },
+                  undefined,
+                  // One assignment per app and user: a retried create finds the one an earlier attempt made.
+                  { probe: () => getAssignment(client, inputs.appId, inputs.userId) },
+              );
         return { id: assignmentId(inputs.appId, inputs.userId), outs: outputsOf(assignment, inputs, scheme) };
     },
 
@@ -78,7 +84,9 @@ export const appUserAssignmentHandler: ResourceHandler<AppUserAssignmentInputs, 
         const scheme = await credentialsScheme(client, news.appId);
         assertCredentialsAllowed(news, scheme);
         assignmentReads.invalidate(client, news.appId);
-        const assignment = await client.post<OktaAppUser>(assignmentPath(news.appId, news.userId), assignmentBody(news, olds.profile ?? {}));
+        const assignment = await client.post<OktaAppUser>(assignmentPath(news.appId, news.userId), assignmentBody(news, olds.profile ?? {}), undefined, {
+            idempotent: true,
+        });
         return outputsOf(assignment, news, scheme);
     },
 

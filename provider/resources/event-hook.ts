@@ -81,7 +81,9 @@ export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs
             const adopted = outputsOf(existing, {});
             return { id: existing.id, outs: await this.update(client, existing.id, adopted, inputs, this.changedInputs(adopted, inputs)) };
         }
-        let hook = await client.post<OktaEventHook>("/api/v1/eventHooks", hookBody(inputs));
+        // Okta allows hooks with the same name: a retried create looks for the newest one with this name and URL.
+        const probe = async () => (await listHooks(client)).filter((h) => h.name === inputs.name && h.channel.config.uri === inputs.url).pop();
+        let hook = await client.post<OktaEventHook>("/api/v1/eventHooks", hookBody(inputs), undefined, { probe });
         try {
             hook = await reachStatus(client, hook, inputs.doNotActivateOnCreate ? "INACTIVE" : desiredStatus(inputs));
         } catch (err) {
@@ -112,7 +114,7 @@ export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs
 
     async delete(client, id) {
         // Okta deletes only INACTIVE hooks.
-        await client.post(`${hookPath(id)}/lifecycle/deactivate`);
+        await client.post(`${hookPath(id)}/lifecycle/deactivate`, undefined, undefined, { idempotent: true });
         await client.delete(hookPath(id));
     },
 };
@@ -127,11 +129,11 @@ async function reachStatus(client: OktaClient, start: OktaEventHook, desired: Ev
     let hook = start;
     if (hook.status !== desired) {
         const operation = desired === "ACTIVE" ? "activate" : "deactivate";
-        hook = await client.post<OktaEventHook>(`${hookPath(hook.id)}/lifecycle/${operation}`);
+        hook = await client.post<OktaEventHook>(`${hookPath(hook.id)}/lifecycle/${operation}`, undefined, undefined, { idempotent: true });
     }
     if (desired === "ACTIVE" && hook.verificationStatus !== "VERIFIED") {
         try {
-            hook = await client.post<OktaEventHook>(`${hookPath(hook.id)}/lifecycle/verify`);
+            hook = await client.post<OktaEventHook>(`${hookPath(hook.id)}/lifecycle/verify`, undefined, undefined, { idempotent: true });
         } catch (err) {
             if (err instanceof OktaApiError) {
                 throw new Error(
@@ -177,8 +179,12 @@ function hookBody(inputs: EventHookInputs): Record<string, unknown> {
 
 /** The hook named `name`, or else the one delivering to `url`. Okta lists all hooks in one page. */
 async function findHook(client: OktaClient, name: string, url: string): Promise<OktaEventHook | undefined> {
-    const hooks = await client.get<OktaEventHook[]>("/api/v1/eventHooks");
+    const hooks = await listHooks(client);
     return hooks.find((hook) => hook.name === name) ?? hooks.find((hook) => hook.channel.config.uri === url);
+}
+
+function listHooks(client: OktaClient): Promise<OktaEventHook[]> {
+    return client.get<OktaEventHook[]>("/api/v1/eventHooks");
 }
 
 function outputsOf(hook: OktaEventHook, managed: Partial<EventHookInputs>): EventHookOutputs {

@@ -33,7 +33,8 @@ export const groupHandler: ResourceHandler<GroupInputs, GroupOutputs> = {
             return { id: adopted.id, outs: outputsOf(adopted, inputs) };
         }
         const profile = { ...attributesToWrite(inputs.profileAttributes, undefined), name: inputs.name, description: inputs.description ?? "" };
-        const group = await client.post<OktaGroup>("/api/v1/groups", { profile });
+        // Names are unique among Okta groups: a retried create finds the group an earlier attempt made.
+        const group = await client.post<OktaGroup>("/api/v1/groups", { profile }, undefined, { probe: () => findOktaGroupByName(client, inputs.name) });
         return { id: group.id, outs: outputsOf(group, inputs) };
     },
 

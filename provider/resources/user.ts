@@ -107,11 +107,9 @@ export const userHandler: ResourceHandler<UserInputs, UserOutputs> = {
             const adopted = outputsOf(existing, { profileAttributes: inputs.profileAttributes }, groupIds);
             return { id: existing.id, outs: await converge(client, existing, adopted, inputs, this.changedInputs(adopted, inputs)) };
         }
-        const user = await client.post<OktaUser>("/api/v1/users", creationBody(inputs), {
-            activate: !createsInactive(inputs),
-            provider: inputs.provider || undefined,
-            nextLogin: inputs.nextLogin,
-        });
+        const query = { activate: !createsInactive(inputs), provider: inputs.provider || undefined, nextLogin: inputs.nextLogin };
+        // Logins are unique: a retried create finds the user an earlier attempt made.
+        const user = await client.post<OktaUser>("/api/v1/users", creationBody(inputs), query, { probe: () => findUserByLogin(client, inputs.login) });
         try {
             return { id: user.id, outs: outputsOf(await reachStatusOf(client, user, inputs), inputs, inputs.groupIds) };
         } catch (err) {
@@ -217,7 +215,7 @@ async function reachStatusOf(client: OktaClient, start: OktaUser, news: UserInpu
 
 async function runStep(client: OktaClient, user: OktaUser, step: LifecycleStep, news: UserInputs): Promise<OktaUser> {
     if (step === "setPassword") {
-        return client.post<OktaUser>(userPath(user.id), { credentials: { password: { value: news.password } } });
+        return client.post<OktaUser>(userPath(user.id), { credentials: { password: { value: news.password } } }, undefined, { idempotent: true });
     }
     const sendEmail = step === "activate" || step === "deactivate" ? { sendEmail: false } : undefined;
     await client.post(`${userPath(user.id)}/lifecycle/${step}`, undefined, sendEmail);
@@ -262,11 +260,13 @@ async function writeAttributes(client: OktaClient, user: OktaUser, olds: Partial
     if (!profileChanged && !credentials && !realmChanged) {
         return user;
     }
-    return client.post<OktaUser>(userPath(user.id), {
+    const changes = {
         ...(profileChanged ? { profile: profileToWrite(news, olds.profileAttributes) } : {}),
         ...(credentials ? { credentials } : {}),
         ...(realmChanged ? { realmId: news.realmId } : {}),
-    });
+    };
+    // A partial update sets values: sending it twice changes nothing more.
+    return client.post<OktaUser>(userPath(user.id), changes, undefined, { idempotent: true });
 }
 
 /** The managed profile: named inputs (an unset one is cleared with `null`) and the extra attributes. */

@@ -16,11 +16,15 @@ export interface RecordingOrg extends TestOrg {
     /** POST, PUT and DELETE requests under /api/. */
     writes(): LoggedRequest[];
     clearRequests(): void;
+    /** Empties the journal and zeroes the emulator's own request counters (control API). */
+    resetCounts(): Promise<void>;
 }
 
 export async function startRecordingOrg(options: Omit<EmulatorOptions, "seed" | "log"> & { seed?: SeedDocument } = {}): Promise<RecordingOrg> {
     const requests: LoggedRequest[] = [];
     const org = await startTestOrg({
+        // These orgs count calls; pacing is the rate limiter's and the client's own tests' subject.
+        rateLimits: { otherLimit: 1_000_000 },
         ...options,
         log: (line) => {
             const match = /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) (\S+) (\d{3}) /.exec(line);
@@ -35,6 +39,10 @@ export async function startRecordingOrg(options: Omit<EmulatorOptions, "seed" | 
         writes: () => requests.filter((r) => r.method !== "GET" && r.path.startsWith("/api/")),
         clearRequests: () => {
             requests.length = 0;
+        },
+        resetCounts: async () => {
+            requests.length = 0;
+            await org.control.resetStats();
         },
     });
 }
