@@ -51,5 +51,6 @@ export async function deleteAllEventHooks(client: OktaClient, args: DeleteAllEve
 
 async function hookLifecycle(client: OktaClient, eventHookId: string, operation: string): Promise<OktaEventHook> {
     const id = requiredId("eventHookId", eventHookId);
-    return client.post<OktaEventHook>(`/api/v1/eventHooks/${segment(id)}/lifecycle/${operation}`);
+    // Activating, deactivating or verifying twice ends in the same state: safe to retry after a lost response.
+    return client.post<OktaEventHook>(`/api/v1/eventHooks/${segment(id)}/lifecycle/${operation}`, undefined, undefined, { idempotent: true });
 }
