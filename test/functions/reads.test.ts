@@ -226,6 +226,16 @@ describe("functions: reads against the emulator", () => {
             expect(await pulumi.isSecret(plain)).to.equal(false);
         });
 
+        it("with `connection`, read the org it names", async () => {
+            const other = await startTestOrg({ seed: { groups: [{ name: "Only elsewhere" }] } });
+            try {
+                const groups = await okta.listGroups({ q: "Only" }, { connection: { orgUrl: other.url, apiToken: TEST_TOKEN } });
+                expect(groups.items.map((g) => g.profile.name)).to.deep.equal(["Only elsewhere"]);
+            } finally {
+                await other.close();
+            }
+        });
+
         it("without a client, read the stack config, then OKTA_ORG_URL and OKTA_API_TOKEN", async () => {
             const saved = { url: process.env.OKTA_ORG_URL, token: process.env.OKTA_API_TOKEN };
             process.env.OKTA_ORG_URL = org.url;
