@@ -34,6 +34,15 @@ export interface Command {
     run(ctx: CommandContext, positionals: Record<string, string>, options: Record<string, OptionValue>): Promise<CommandOutput>;
 }
 
+/**
+ * The named options as the reads' arguments: `--sort-order` becomes `sortOrder`, values as parsed. Absent options stay
+ * absent, so the reads' own defaults apply.
+ */
+export function argsFrom<T>(options: Record<string, OptionValue>, names: string[]): T {
+    const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    return Object.fromEntries(names.filter((name) => options[name] !== undefined).map((name) => [camel(name), options[name]])) as T;
+}
+
 /** `--limit`, `--after`, `--all`, `--max`: the shared listing options (see provider/queries/listing.ts). */
 export const LIST_OPTIONS: OptionSpecs = {
     limit: { type: "integer", value: "<n>", description: "page size sent to Okta" },
@@ -63,11 +72,7 @@ export const SEARCH_OPTIONS: OptionSpecs = {
 
 export function searchOptions(options: Record<string, OptionValue>) {
     return {
-        search: options.search as string | undefined,
-        filter: options.filter as string | undefined,
-        q: options.q as string | undefined,
-        sortBy: options["sort-by"] as string | undefined,
-        sortOrder: options["sort-order"] as "asc" | "desc" | undefined,
+        ...argsFrom<{ search?: string; filter?: string; q?: string; sortBy?: string; sortOrder?: "asc" | "desc" }>(options, ["search", "filter", "q", "sort-by", "sort-order"]),
         extraParameters: options.param as Record<string, string> | undefined,
         ...listOptions(options),
     };

@@ -1,5 +1,5 @@
 import * as q from "../../provider/queries";
-import { listOptions, LIST_OPTIONS, type Command } from "../command";
+import { argsFrom, listOptions, LIST_OPTIONS, type Command } from "../command";
 
 export const appCommands: Command[] = [
     {
@@ -24,18 +24,9 @@ export const appCommands: Command[] = [
             ...LIST_OPTIONS,
         },
         async run(ctx, _positionals, options) {
-            const result = await q.listApplications(
-                await ctx.client(),
-                {
-                    q: options.q as string | undefined,
-                    filter: options.filter as string | undefined,
-                    expand: options.expand as string | undefined,
-                    includeNonDeleted: Boolean(options["include-non-deleted"]),
-                    useOptimization: Boolean(options["use-optimization"]),
-                    ...listOptions(options),
-                },
-                ctx.progress("apps"),
-            );
+            const names = ["q", "filter", "expand", "include-non-deleted", "use-optimization"];
+            const args = { ...argsFrom<q.ListApplicationsArgs>(options, names), ...listOptions(options) };
+            const result = await q.listApplications(await ctx.client(), args, ctx.progress("apps"));
             return { type: "list", view: "application", noun: "apps", result, paged: true };
         },
     },

@@ -1,5 +1,5 @@
 import * as q from "../../provider/queries";
-import { listOptions, LIST_OPTIONS, type Command } from "../command";
+import { argsFrom, listOptions, LIST_OPTIONS, type Command } from "../command";
 
 export const directoryCommands: Command[] = [
     {
@@ -14,18 +14,8 @@ export const directoryCommands: Command[] = [
             ...LIST_OPTIONS,
         },
         async run(ctx, _positionals, options) {
-            const result = await q.getSystemLogs(
-                await ctx.client(),
-                {
-                    since: options.since as string | undefined,
-                    until: options.until as string | undefined,
-                    filter: options.filter as string | undefined,
-                    q: options.q as string | undefined,
-                    sortOrder: options["sort-order"] as "ASCENDING" | "DESCENDING" | undefined,
-                    ...listOptions(options),
-                },
-                ctx.progress("events"),
-            );
+            const args = { ...argsFrom<q.GetSystemLogsArgs>(options, ["since", "until", "filter", "q", "sort-order"]), ...listOptions(options) };
+            const result = await q.getSystemLogs(await ctx.client(), args, ctx.progress("events"));
             return { type: "list", view: "logEvent", noun: "events", result, paged: true };
         },
     },
@@ -42,19 +32,9 @@ export const directoryCommands: Command[] = [
             ...LIST_OPTIONS,
         },
         async run(ctx, _positionals, options) {
-            const result = await q.listPolicies(
-                await ctx.client(),
-                {
-                    type: options.type as string,
-                    status: options.status as string | undefined,
-                    q: options.q as string | undefined,
-                    expand: options.expand as string | undefined,
-                    sortBy: options["sort-by"] as string | undefined,
-                    resourceId: options["resource-id"] as string | undefined,
-                    ...listOptions(options),
-                },
-                ctx.progress("policies"),
-            );
+            const names = ["type", "status", "q", "expand", "sort-by", "resource-id"];
+            const args = { ...argsFrom<q.ListPoliciesArgs>(options, names), ...listOptions(options) };
+            const result = await q.listPolicies(await ctx.client(), args, ctx.progress("policies"));
             return { type: "list", view: "policy", noun: "policies", result, paged: true };
         },
     },
@@ -68,16 +48,8 @@ export const directoryCommands: Command[] = [
             ...LIST_OPTIONS,
         },
         async run(ctx, _positionals, options) {
-            const result = await q.listRealms(
-                await ctx.client(),
-                {
-                    search: options.search as string | undefined,
-                    sortBy: options["sort-by"] as string | undefined,
-                    sortOrder: options["sort-order"] as "asc" | "desc" | undefined,
-                    ...listOptions(options),
-                },
-                ctx.progress("realms"),
-            );
+            const args = { ...argsFrom<q.ListRealmsArgs>(options, ["search", "sort-by", "sort-order"]), ...listOptions(options) };
+            const result = await q.listRealms(await ctx.client(), args, ctx.progress("realms"));
             return { type: "list", view: "realm", noun: "realms", result, paged: true };
         },
     },
