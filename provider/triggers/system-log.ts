@@ -1,7 +1,6 @@
 import { ArgumentError } from "../arguments";
 import type { OktaClient, OktaResponse } from "../client";
 import type { OktaLogEvent } from "../okta-types";
-import { SYSTEM_LOG_MAX_RECORDS } from "../client";
 import { SYSTEM_LOG_MAX_PAGE } from "../queries/system-log";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { rateLimitOf, serverTimeOf } from "./pacing";
@@ -60,7 +59,8 @@ export async function pollSystemLogs(client: OktaClient, args: SystemLogPollArgs
     let last: OktaResponse<unknown> | undefined;
     let lastNext: string | undefined;
     let lastPageHadItems = false;
-    const maxItems = baseline ? SYSTEM_LOG_MAX_RECORDS : args.maxItems;
+    // The client caps every System Log read at 10,000 records; the starting read needs no cap of its own.
+    const maxItems = baseline ? undefined : args.maxItems;
     const pageSize = Math.min(args.limit ?? SYSTEM_LOG_MAX_PAGE, SYSTEM_LOG_MAX_PAGE);
     for await (const page of client.pages<OktaLogEvent>(next, undefined, { limit: pageSize, fetchAll: true, maxItems })) {
         items.push(...page.items);
