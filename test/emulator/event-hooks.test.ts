@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { holdUntil, HookReceiver, replyStatus } from "../support/hook-receiver";
-import { schemaErrors, sharedDir } from "../support/openapi";
+import { OktaSpec } from "../support/openapi/spec";
+import { sharedDir } from "../support/shared";
 import { validateSeed } from "../../emulator";
 import { startTestOrg, type RawResponse, type TestOrg } from "../support/emulator";
 
@@ -94,7 +95,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
                 verify: { href: `${self}/lifecycle/verify`, hints: { allow: ["POST"] } },
                 deactivate: { href: `${self}/lifecycle/deactivate`, hints: { allow: ["POST"] } },
             });
-            expect(schemaErrors("EventHook", hook)).to.deep.equal([]);
+            expect(OktaSpec.load().schemaErrors("EventHook", hook)).to.deep.equal([]);
             expect((await org.api("GET", `/api/v1/eventHooks/${hook.id}`)).body).to.deep.equal(hook);
             expect((await org.api("GET", "/api/v1/eventHooks")).body).to.deep.equal([hook]);
             // The receiver is only called by verification, never on create.
@@ -130,7 +131,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             expect(inactive.body.events.items).to.deep.equal(["group.lifecycle.create", "group.profile.update"]);
             expect(Object.keys(inactive.body._links)).to.deep.equal(["activate", "self", "delete"]);
             expect(inactive.body._links.delete.hints).to.deep.equal({ allow: ["DELETE"] });
-            expect(schemaErrors("EventHook", inactive.body)).to.deep.equal([]);
+            expect(OktaSpec.load().schemaErrors("EventHook", inactive.body)).to.deep.equal([]);
 
             const reactivated = await org.api("PUT", `/api/v1/eventHooks/${hook.id}`, { body: hookBody({ status: "ACTIVE" }) });
             expect(reactivated.body.status).to.equal("ACTIVE");
@@ -225,7 +226,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
                     { event: "group.lifecycle.create", condition: { version: null, expression: sales } },
                 ],
             });
-            expect(schemaErrors("EventHook", created.body)).to.deep.equal([]);
+            expect(OktaSpec.load().schemaErrors("EventHook", created.body)).to.deep.equal([]);
         });
 
         it("answers malformed bodies with E0000003 and never with a 500", async () => {
@@ -244,7 +245,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             const res = await org.api("POST", `/api/v1/eventHooks/${hook.id}/lifecycle/verify`);
             expect(res.status).to.equal(200);
             expect(res.body.verificationStatus).to.equal("VERIFIED");
-            expect(schemaErrors("EventHook", res.body)).to.deep.equal([]);
+            expect(OktaSpec.load().schemaErrors("EventHook", res.body)).to.deep.equal([]);
             expect(receiver.requests).to.have.length(1);
             const [get] = receiver.requests;
             expect(get.method).to.equal("GET");
@@ -332,7 +333,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             const [event] = envelope.data.events;
             expect(event.eventType).to.equal("group.lifecycle.create");
             expect(event.target[0]).to.include({ id: group.id, type: "UserGroup", displayName: "Sales" });
-            expect(schemaErrors("LogEvent", event)).to.deep.equal([]);
+            expect(OktaSpec.load().schemaErrors("LogEvent", event)).to.deep.equal([]);
             // The delivered event is the one the System Log holds.
             const [logged] = await logEvents(`eventType eq "group.lifecycle.create" and target.id eq "${group.id}"`);
             expect(logged).to.deep.equal(event);
@@ -389,7 +390,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             const [logged] = await logEvents(`target.id eq "${first.id}"`);
             expect(failures[0].debugContext.debugData.eventIds).to.equal(logged.uuid);
             expect(failures[1].outcome.reason).to.equal("Received HTTP 400");
-            expect(schemaErrors("LogEvent", failures[0])).to.deep.equal([]);
+            expect(OktaSpec.load().schemaErrors("LogEvent", failures[0])).to.deep.equal([]);
         });
 
         it("treats a receiver that does not answer in time as a failure", async () => {

@@ -115,7 +115,8 @@ describe("emulator: /api/v1/policies over HTTP", () => {
 
     it("embeds rules with expand=rules", async () => {
         const res = await list("?type=PASSWORD&expand=rules");
-        expect(res.body.map((p: any) => p._embedded.rules)).to.deep.equal([[], SEED.policies![0].rules]);
+        // Keyed by rule id: the spec's `_embedded` holds only objects.
+        expect(res.body.map((p: any) => p._embedded.rules)).to.deep.equal([{}, { "0prrule0000000000001": SEED.policies![0].rules![0] }]);
         expect((await list("?type=PASSWORD")).body[1]).not.to.have.property("_embedded");
     });
 
@@ -129,7 +130,7 @@ describe("emulator: /api/v1/policies over HTTP", () => {
         const policy = (await org.api("GET", "/api/v1/policies/00pweakpasswords0001?expand=rules")).body;
         expect(policy).to.include({ id: "00pweakpasswords0001", status: "INACTIVE", priority: 2, system: false, type: "PASSWORD" });
         expect(policy._links.activate.href).to.equal(`${org.url}/api/v1/policies/00pweakpasswords0001/lifecycle/activate`);
-        expect(policy._embedded.rules).to.have.length(1);
+        expect(Object.keys(policy._embedded.rules)).to.deep.equal(["0prrule0000000000001"]);
         const missing = await org.api("GET", "/api/v1/policies/00pnothere0000000000");
         expectOktaError(missing, 404, "E0000007");
         expect(missing.body.errorSummary).to.equal("Not found: Resource not found: 00pnothere0000000000 (Policy)");

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { TEST_TOKEN } from "./emulator";
-import { sharedDir } from "./openapi";
+import { sharedDir } from "./shared";
 
 /**
  * Replays recorded real Okta traffic (../shared/okta/cassettes, go-vcr YAML) against an emulator and compares what
