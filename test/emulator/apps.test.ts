@@ -55,7 +55,7 @@ describe("emulator: /api/v1/apps over HTTP", () => {
 
     it("sends an app with the top-level keys and links recorded from Okta, and no client secret", async () => {
         const [real] = recorded("TestAccDataSourceOktaApp_read", "GET", /\/api\/v1\/apps\/0oa[^/?]+$/);
-        const recordedApp = JSON.parse(real.response.body!);
+        const recordedApp = JSON.parse(real.responseBody);
         const app = (await org.api("GET", `/api/v1/apps/${OIDC}`)).body;
         expect(Object.keys(app).sort()).to.deep.equal(Object.keys(recordedApp).sort());
         expect(Object.keys(app._links).sort()).to.deep.equal(Object.keys(recordedApp._links).sort());
@@ -154,11 +154,11 @@ describe("emulator: app user assignments over HTTP", () => {
 
     it("assigns a user to an OIDC app as recorded: profile mapped from the user, keys as Okta sends them", async () => {
         const [real] = recorded("TestAccDataSourceOktaAppUserAssignments_read", "POST", /\/api\/v1\/apps\/0oa[^/]+\/users$/);
-        const recordedBody = JSON.parse(real.request.body!);
-        const recordedAppUser = JSON.parse(real.response.body!);
+        const recordedBody = JSON.parse(real.requestBody);
+        const recordedAppUser = JSON.parse(real.responseBody);
         const user = addTestUser(org, "testacc@example.com", { firstName: "TestAcc", lastName: "Smith" });
         const res = await assign(OIDC, { ...recordedBody, id: user.id, credentials: { ...recordedBody.credentials, userName: "testacc@example.com" } });
-        expect(res.status).to.equal(real.response.code);
+        expect(res.status).to.equal(real.status);
         expect(Object.keys(res.body).sort()).to.deep.equal(Object.keys(recordedAppUser).sort());
         expect(res.body).to.include({ id: user.id, scope: "USER", status: "ACTIVE", syncState: "DISABLED", externalId: null, passwordChanged: null });
         expect(res.body.credentials).to.deep.equal({ userName: "testacc@example.com" });

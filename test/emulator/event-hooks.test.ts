@@ -1,10 +1,6 @@
 import { expect } from "chai";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "yaml";
 import { holdUntil, HookReceiver, replyStatus } from "../support/hook-receiver";
 import { OktaSpec } from "../support/openapi/spec";
-import { sharedDir } from "../support/shared";
 import { validateSeed } from "../../emulator";
 import { startTestOrg, type RawResponse, type TestOrg } from "../support/emulator";
 
@@ -475,63 +471,6 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             const bad = { eventHooks: [{ ...hookBody({ events: { type: "EVENT_TYPE", items: ["nope.nothing"] } }) }] };
             expect(() => validateSeed(bad, "seed.yaml")).to.throw(/seed\.yaml: eventHooks\[0\]: events\.items: Event type 'nope\.nothing'/);
             expect(() => validateSeed({ logEvents: [{ eventType: "x" }] }, "seed.yaml")).to.throw(/logEvents\[0\]\.eventType/);
-        });
-    });
-
-    describe("recorded Okta traffic", () => {
-        const cassette = (name: string) =>
-            parse(readFileSync(path.join(sharedDir(), "okta", "cassettes", name, "oie-00.yaml"), "utf8")).interactions as any[];
-
-        /** Replays a cassette's requests with ids swapped for the emulator's; returns mismatches. */
-        const replay = async (name: string, uriMap: Record<string, string>) => {
-            const ids = new Map<string, string>();
-            const mismatches: string[] = [];
-            let matched = 0;
-            for (const { request, response } of cassette(name)) {
-                let url = new URL(request.url).pathname;
-                for (const [recorded, ours] of ids) {
-                    url = url.replace(recorded, ours);
-                }
-                let body = request.body || undefined;
-                for (const [recorded, ours] of Object.entries(uriMap)) {
-                    body = body?.split(recorded).join(ours);
-                }
-                const res = await org.api(request.method, url, body ? { rawBody: body } : {});
-                const recordedBody = response.body ? JSON.parse(response.body) : undefined;
-                if (recordedBody?.id && res.body?.id && !ids.has(recordedBody.id)) {
-                    ids.set(recordedBody.id, res.body.id);
-                }
-                const sameKeys = JSON.stringify(Object.keys(recordedBody ?? {})) === JSON.stringify(Object.keys(res.body ?? {}));
-                const sameState =
-                    !recordedBody ||
-                    (recordedBody.status === res.body?.status && recordedBody.verificationStatus === res.body?.verificationStatus);
-                if (res.status === response.code && sameKeys && sameState) {
-                    matched++;
-                } else {
-                    mismatches.push(`${request.method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
-                }
-            }
-            return { matched, mismatches };
-        };
-
-        it("replays TestAccResourceOktaEventHook_crud with the same statuses, keys and hook states", async () => {
-            const result = await replay("TestAccResourceOktaEventHook_crud", {});
-            expect(result.mismatches).to.deep.equal([]);
-            expect(result.matched).to.equal(cassette("TestAccResourceOktaEventHook_crud").length);
-        });
-
-        it("replays TestAccResourceOktaEventHookVerification_crud against local receivers", async () => {
-            const second = await new HookReceiver().start();
-            try {
-                const result = await replay("TestAccResourceOktaEventHookVerification_crud", {
-                    "https://eoj5lz4z8m0m1jk.m.pipedream.net": receiver.url,
-                    "https://eo4afyqp3adkxpk.m.pipedream.net": second.url,
-                });
-                expect(result.mismatches).to.deep.equal([]);
-                expect(receiver.requests.map((r) => r.method)).to.deep.equal(["GET"]);
-            } finally {
-                await second.close();
-            }
         });
     });
 });

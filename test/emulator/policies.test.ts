@@ -30,7 +30,7 @@ describe("emulator: /api/v1/policies over HTTP", () => {
 
     it("lists the default password policy as recorded: same keys, Everyone in its conditions, a self link as asked", async () => {
         const [real] = recorded("TestAccDataSourceOktaPolicy_read", "GET", /\/api\/v1\/policies\?type=PASSWORD$/);
-        const recordedPolicy = JSON.parse(real.response.body!)[0];
+        const recordedPolicy = JSON.parse(real.responseBody)[0];
         const res = await list("?type=PASSWORD");
         const policy = res.body.find((p: any) => p.system);
         expect(Object.keys(policy).sort()).to.deep.equal(Object.keys(recordedPolicy).sort());
@@ -50,7 +50,7 @@ describe("emulator: /api/v1/policies over HTTP", () => {
 
     it("has the default IdP discovery policy as recorded", async () => {
         const [real] = recorded("TestAccDataSourceOktaDefaultPolicy_readIdpPolicy", "GET", /type=IDP_DISCOVERY$/);
-        const recordedPolicy = JSON.parse(real.response.body!)[0];
+        const recordedPolicy = JSON.parse(real.responseBody)[0];
         const [policy] = (await list("?type=IDP_DISCOVERY")).body;
         expect(Object.keys(policy).sort()).to.deep.equal(Object.keys(recordedPolicy).sort());
         expect(policy).to.include({ name: "Idp Discovery Policy", description: "The default IdP Discovery Policy", system: true, conditions: null });
@@ -58,7 +58,7 @@ describe("emulator: /api/v1/policies over HTTP", () => {
 
     it("has a new org's app sign-in policies, with the links Okta sends for each kind", async () => {
         const [real] = recorded("TestAccDataSourceOktaApp_read", "GET", /type=ACCESS_POLICY$/);
-        const recordedByName = new Map(JSON.parse(real.response.body!).map((p: any) => [p.name, p]));
+        const recordedByName = new Map(JSON.parse(real.responseBody).map((p: any) => [p.name, p]));
         const res = await list("?type=ACCESS_POLICY");
         expect(names(res)).to.deep.equal([
             "Okta Admin Console",
