@@ -2,7 +2,7 @@ import { expect } from "chai";
 import type { SeedDocument } from "../../emulator";
 import { addTestUser } from "../support/directory";
 import { startTestOrg, type TestOrg } from "../support/emulator";
-import { expectOktaError, nextLink } from "../support/okta-assertions";
+import { allPages, expectOktaError } from "../support/okta-assertions";
 import { recorded } from "../support/recorded";
 
 const OIDC = "0oaoidc0000000000001";
@@ -98,17 +98,9 @@ describe("emulator: /api/v1/apps over HTTP", () => {
     });
 
     it("pages apps with limit and after", async () => {
-        const seen: string[] = [];
-        let next: string | undefined = "/api/v1/apps?limit=4";
-        let pages = 0;
-        while (next) {
-            const res = await org.api("GET", next);
-            pages++;
-            seen.push(...labels(res));
-            next = nextLink(res);
-        }
-        expect(pages).to.equal(2);
-        expect(seen).to.have.length(6);
+        const pages = await allPages(org, "/api/v1/apps?limit=4");
+        expect(pages).to.have.length(2);
+        expect(pages.flatMap(labels)).to.have.length(6);
         expect((await list("?limit=-1")).body).to.have.length(6);
     });
 
@@ -294,13 +286,7 @@ describe("emulator: app user assignments over HTTP", () => {
         for (const user of users) {
             await assign(SWA, { id: user.id });
         }
-        const seen: string[] = [];
-        let next: string | undefined = `/api/v1/apps/${SWA}/users?limit=2`;
-        while (next) {
-            const res = await org.api("GET", next);
-            seen.push(...res.body.map((a: any) => a.id));
-            next = nextLink(res);
-        }
+        const seen = (await allPages(org, `/api/v1/apps/${SWA}/users?limit=2`)).flatMap((res) => res.body.map((a: any) => a.id));
         expect(seen).to.deep.equal(users.map((u) => u.id));
         const clamped = await org.api("GET", `/api/v1/apps/${SWA}/users?limit=501`);
         expect(clamped.headers.get("link")).to.contain("limit=500");

@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { holdUntil, HookReceiver, replyStatus } from "../support/hook-receiver";
 import { OktaSpec } from "../support/openapi/spec";
 import { validateSeed } from "../../emulator";
-import { startTestOrg, type RawResponse, type TestOrg } from "../support/emulator";
+import { startTestOrg, type TestOrg } from "../support/emulator";
+import { expectOktaError } from "../support/okta-assertions";
 
 const SECRET = "s3cr3t-shared-value-for-the-receiver";
 
@@ -20,11 +21,6 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
         await receiver.close();
     });
 
-    const expectOktaError = (res: RawResponse, status: number, code: string) => {
-        expect(res.status, JSON.stringify(res.body)).to.equal(status);
-        expect(res.body).to.include.keys("errorCode", "errorSummary", "errorLink", "errorId", "errorCauses");
-        expect(res.body.errorCode).to.equal(code);
-    };
 
     const hookBody = (overrides: Record<string, unknown> = {}, config: Record<string, unknown> = {}) => ({
         name: "Provisioning feed",

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { validateSeed, type SeedDocument } from "../../emulator";
 import { startTestOrg, type TestOrg } from "../support/emulator";
-import { expectOktaError, nextLink } from "../support/okta-assertions";
+import { allPages, expectOktaError, nextLink } from "../support/okta-assertions";
 import { recorded } from "../support/recorded";
 
 const SEED: SeedDocument = {
@@ -95,20 +95,14 @@ describe("emulator: /api/v1/policies over HTTP", () => {
     });
 
     it("pages with limit and after, keeping the query in the next link", async () => {
-        const seen: string[] = [];
-        let next: string | undefined = "/api/v1/policies?type=ACCESS_POLICY&limit=2";
-        let pages = 0;
-        while (next) {
-            const res = await org.api("GET", next);
-            pages++;
-            seen.push(...names(res));
-            next = nextLink(res);
+        const pages = await allPages(org, "/api/v1/policies?type=ACCESS_POLICY&limit=2", (res) => {
+            const next = nextLink(res);
             if (next) {
                 expect(next).to.contain("type=ACCESS_POLICY").and.contain("limit=2").and.contain("after=");
             }
-        }
-        expect(pages).to.equal(3);
-        expect(seen).to.deep.equal(names(await list("?type=ACCESS_POLICY")));
+        });
+        expect(pages).to.have.length(3);
+        expect(pages.flatMap(names)).to.deep.equal(names(await list("?type=ACCESS_POLICY")));
         expectOktaError(await list("?type=ACCESS_POLICY&after=rstnotacursor"), 400, "E0000029");
         expectOktaError(await list("?type=ACCESS_POLICY&limit=many"), 400, "E0000029");
     });
