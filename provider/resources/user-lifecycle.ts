@@ -7,15 +7,10 @@
  * (activate). Nothing leads back to STAGED.
  */
 
-export type LiveUserStatus =
-    | "STAGED"
-    | "PROVISIONED"
-    | "ACTIVE"
-    | "RECOVERY"
-    | "PASSWORD_EXPIRED"
-    | "LOCKED_OUT"
-    | "SUSPENDED"
-    | "DEPROVISIONED";
+import type { OktaUserStatus } from "../okta-types";
+
+/** Every status Okta reports. */
+export type LiveUserStatus = OktaUserStatus;
 
 export type DesiredUserStatus = "STAGED" | "ACTIVE" | "SUSPENDED" | "DEPROVISIONED";
 
