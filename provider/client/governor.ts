@@ -65,9 +65,20 @@ interface BucketState {
     answered: boolean;
 }
 
+/** How one request asks for a permit. */
+export interface AcquireOptions {
+    /**
+     * For token requests: not held back by the concurrency cap, only by their bucket. Requests that hold slots may be
+     * waiting for the token (an authenticator renews it when a request is sent), so a token request that waited for a
+     * slot could wait forever. At most one per connection is in flight (the token cache fetches once for all).
+     */
+    outsideConcurrencyCap?: boolean;
+}
+
 interface Waiter {
     bucket: string;
     deadline?: number;
+    outsideConcurrencyCap: boolean;
     queuedAt: number;
     resolve(permit: Permit): void;
     reject(err: Error): void;
@@ -84,8 +95,8 @@ const NOW = 0;
  */
 export class RateLimitGovernor {
     readonly clock: ServerClock;
-    private readonly maxConcurrency: number;
-    private readonly capacityPercent: number;
+    readonly maxConcurrency: number;
+    readonly capacityPercent: number;
     private readonly jitterMs: number;
     private readonly now: () => number;
     private readonly random: () => number;
@@ -112,9 +123,10 @@ export class RateLimitGovernor {
     }
 
     /** Waits until a request to `bucket` may be sent. Rejects with OktaDeadlineError when that would pass `deadline`. */
-    acquire(bucket: string, deadline?: number): Promise<Permit> {
+    acquire(bucket: string, deadline?: number, options: AcquireOptions = {}): Promise<Permit> {
         return new Promise((resolve, reject) => {
-            this.waiters.push({ bucket, deadline, queuedAt: this.now(), resolve, reject });
+            const outsideConcurrencyCap = options.outsideConcurrencyCap ?? false;
+            this.waiters.push({ bucket, deadline, outsideConcurrencyCap, queuedAt: this.now(), resolve, reject });
             this.pump();
         });
     }
@@ -134,7 +146,8 @@ export class RateLimitGovernor {
         let wake = Infinity;
         const still: Waiter[] = [];
         for (const waiter of this.waiters) {
-            const at = this.inFlight >= this.concurrency ? Infinity : this.admission(waiter.bucket, now);
+            const capped = this.inFlight >= this.concurrency && !waiter.outsideConcurrencyCap;
+            const at = capped ? Infinity : this.admission(waiter.bucket, now);
             if (at === NOW) {
                 this.grant(waiter, now);
                 continue;
