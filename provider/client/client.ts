@@ -51,7 +51,8 @@ export interface OktaClientOptions {
     retry?: RetryOptions;
     /**
      * The rate-limit governor: by default the one shared by every client of this org in the process (created with
-     * these options on first use); pass an instance to control sharing.
+     * these options on first use; options given later for the same org replace its limits); pass an instance to
+     * control sharing.
      */
     governor?: RateLimitGovernor | GovernorOptions;
     userAgent?: string;
@@ -60,8 +61,8 @@ export interface OktaClientOptions {
     dispatcher?: Dispatcher;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
-const DEFAULT_DEADLINE_MS = 10 * 60_000;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_DEADLINE_MS = 10 * 60_000;
 const USER_AGENT = `pulumi-okta-iac/${require("../../../package.json").version as string}`;
 
 /**
