@@ -19,8 +19,8 @@ async function main(): Promise<void> {
     const seed = numberArgument("seed", 7);
     // 1 s windows: an injected 429 claims the bucket is used up until its reset, and the client rightly waits for it.
     const emulator = await startEmulatorProcess(["--window-ms", "1000", "--fault-seed", String(seed),
-        "--fault", "POST /api/v1/groups lose=0.05,500=0.07,502=0.06,503=0.06,429=0.01,drop=0.05",
-        "--fault", "/api/v1/** 500=0.07,502=0.06,503=0.06,429=0.01,drop=0.05"]);
+        "--fault", "POST /api/v1/groups lose=0.05,500=0.08,502=0.06,503=0.06,429=0.01,drop=0.05",
+        "--fault", "/api/v1/** 500=0.08,502=0.06,503=0.06,429=0.01,drop=0.05"]);
     const governor = new RateLimitGovernor();
     const client = new OktaClient({ orgUrl: emulator.url, authenticator: new ApiTokenAuthenticator(BENCH_TOKEN), governor });
     const counts = { create: 0, get: 0, replace: 0, list: 0, delete: 0, probed: 0, goneOnRetriedDelete: 0 };

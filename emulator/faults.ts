@@ -87,8 +87,9 @@ export class FaultInjector {
     }
 
     /**
-     * Decides the fate of one request. Every matching rule adds its latency; the first one whose draw selects a
-     * fault decides the fault.
+     * Decides the fate of one request. Every matching rule adds its latency; the first matching rule with
+     * probabilities draws the fault, so a specific rule listed before a catch-all replaces it rather than adding to it
+     * (first match wins, as in a firewall).
      */
     decide(method: string, parts: string[]): FaultDecision {
         if (this.rules.length === 0) {
@@ -96,11 +97,13 @@ export class FaultInjector {
         }
         let latencyMs = 0;
         let kind: FaultKind | undefined;
+        let drew = false;
         for (const fault of this.rules) {
             if (fault.remaining <= 0 || (fault.method !== undefined && fault.method !== method) || !matchesPath(fault.pattern, parts)) {
                 continue;
             }
-            const drawn = kind === undefined ? this.draw(fault.rule) : undefined;
+            const drawn = drew || !fault.rule.probabilities ? undefined : this.draw(fault.rule);
+            drew ||= fault.rule.probabilities !== undefined;
             const latency = fault.rule.latencyMs ?? 0;
             if (drawn === undefined && latency === 0) {
                 continue;

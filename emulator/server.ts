@@ -12,6 +12,7 @@ import { RequestJournal, type JournalEntry } from "./journal";
 import { pathSegments } from "./path-pattern";
 import { RateLimiter, type RateLimitOptions, type RateLimitVerdict } from "./rate-limits";
 import { DataFile } from "./persistence/data-file";
+import { restoreStore, snapshotStore } from "./persistence/snapshot";
 import { AuthorizationServer, type OAuthOptions } from "./oauth/authorization-server";
 import { Router, type RouteMatch } from "./router";
 import { registerAppRoutes } from "./routes/apps";
@@ -119,7 +120,10 @@ export class OktaEmulator {
         if (this.options.seed) {
             applySeed(fresh, this.options.seed);
         }
-        Object.assign(this.store, fresh);
+        // Into the live store's own objects (not new ones), so what listens to them keeps working: event hook
+        // delivery and the data file subscribe to the System Log.
+        restoreStore(this.store, snapshotStore(fresh));
+        this.dataFile?.changed();
     }
 
     /** Base URL of the emulated org, e.g. `http://127.0.0.1:4010`. Set once `start` resolves. */

@@ -5,6 +5,7 @@ import { appUserAssignmentHandler } from "./resources/app-user-assignment";
 import { sameScalar, sameValue } from "./resources/compare";
 import { eventHookHandler } from "./resources/event-hook";
 import { groupHandler } from "./resources/group";
+import { OPERATION_HANDLERS } from "./operations/resources";
 import { groupMembersHandler } from "./resources/group-members";
 import { groupMembershipHandler } from "./resources/group-membership";
 import { PartialFailure, type ResourceHandler } from "./resources/handler";
@@ -24,6 +25,7 @@ const HANDLERS: Record<string, ResourceHandler<any, any>> = {
     GroupMembers: groupMembersHandler,
     AppUserAssignment: appUserAssignmentHandler,
     EventHook: eventHookHandler,
+    ...OPERATION_HANDLERS,
 };
 
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();

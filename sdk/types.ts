@@ -101,3 +101,6 @@ export type AppUserScope = "USER" | "GROUP";
 
 /** Whether an event hook delivers events. */
 export type EventHookStatus = "ACTIVE" | "INACTIVE";
+
+/** A user lifecycle operation. */
+export type UserLifecycleOperationKind = "activate" | "deactivate" | "reactivate" | "suspend" | "unsuspend" | "unlock";

@@ -72,7 +72,8 @@ function changePassword(ctx: RequestContext, store: OrgStore) {
         user.statusChanged = now;
     }
     logUserEvent(store, ctx, "user.account.update_password", "Update password for Okta user", user);
-    if (queryFlag(ctx, "revokeSessions", false)) {
+    // Okta's ChangePasswordRequest carries `revokeSessions` in the body (OpenAPI); the query flag is kept as well.
+    if (body.revokeSessions === true || queryFlag(ctx, "revokeSessions", false)) {
         logUserEvent(store, ctx, "user.session.clear", "Clear user session", user);
     }
     return ok(credentialsResource(user));

@@ -132,6 +132,8 @@ export class OktaDeadlineError extends Error {
         message: string,
         /** The failure of the last attempt, when there was one. */
         readonly lastError?: Error,
+        /** True when the time ran out waiting for a used-up rate-limit bucket to reset. */
+        readonly rateLimited = false,
     ) {
         super(lastError ? `${message}; last failure: ${lastError.message}` : message);
     }

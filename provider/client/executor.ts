@@ -248,7 +248,7 @@ async function acquire<T>(ctx: ExecutorContext, req: PreparedRequest<T>, previou
         return permit;
     } catch (err) {
         if (err instanceof OktaDeadlineError) {
-            throw new OktaDeadlineError(`Okta API ${req.method} ${req.display}: ${err.message}`, previous?.error);
+            throw new OktaDeadlineError(`Okta API ${req.method} ${req.display}: ${err.message}`, previous?.error, err.rateLimited);
         }
         throw err;
     }

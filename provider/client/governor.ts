@@ -169,10 +169,13 @@ export class RateLimitGovernor {
             }
             // A known wake-up after the deadline fails now; an unknown one (Infinity: until a response) may still come.
             if (waiter.deadline !== undefined && (now >= waiter.deadline || (at !== Infinity && at > waiter.deadline))) {
+                const bucketUsedUp = at !== Infinity && at > waiter.deadline;
                 waiter.reject(new OktaDeadlineError(
-                    at === Infinity || at <= waiter.deadline
-                        ? `no request slot became free before the deadline`
-                        : `rate-limit bucket '${waiter.bucket}' is used up until ${new Date(at).toISOString()}, after the deadline`,
+                    bucketUsedUp
+                        ? `rate-limit bucket '${waiter.bucket}' is used up until ${new Date(at).toISOString()}, after the deadline`
+                        : `no request slot became free before the deadline`,
+                    undefined,
+                    bucketUsedUp,
                 ));
                 continue;
             }

@@ -4,7 +4,7 @@ export * from "./auth/index";
 export { OktaApiError, OktaDeadlineError, OktaTransportError, type OktaErrorCause } from "./errors";
 export { RateLimitGovernor, governorFor, DEFAULT_MAX_CONCURRENCY, DEFAULT_CAPACITY_PERCENT, type GovernorOptions, type GovernorStats } from "./governor";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry";
-export { SYSTEM_LOG_MAX_RECORDS, type Page, type PaginateOptions } from "./pagination";
+export { SYSTEM_LOG_MAX_RECORDS, itemCap, type Page, type PaginateOptions } from "./pagination";
 export { apiPath, type RawRequestInput, type RawRequestResult } from "./raw";
 export { bucketOf } from "./buckets";
 export { Redactor, REDACTED } from "./redact";

@@ -1,3 +1,4 @@
+import { ArgumentError } from "../arguments";
 import type { MultipartBody } from "./body";
 import type { HttpMethod, OktaClient } from "./client";
 import type { ResponseType } from "./executor";
@@ -54,11 +55,11 @@ const RESPONSE_TYPES: ResponseType[] = ["json", "text", "binary"];
 export async function rawRequest(client: OktaClient, input: RawRequestInput): Promise<RawRequestResult> {
     const method = input.method?.toUpperCase() as HttpMethod;
     if (!METHODS.includes(method)) {
-        throw new Error(`raw request: method must be one of ${METHODS.join(", ")}, got '${input.method}'`);
+        throw new ArgumentError(`raw request: method must be one of ${METHODS.join(", ")}, got '${input.method}'`);
     }
     const responseType = input.responseType ?? "json";
     if (!RESPONSE_TYPES.includes(responseType)) {
-        throw new Error(`raw request: responseType must be one of ${RESPONSE_TYPES.join(", ")}, got '${responseType}'`);
+        throw new ArgumentError(`raw request: responseType must be one of ${RESPONSE_TYPES.join(", ")}, got '${responseType}'`);
     }
     const response = await client.request({
         method,
@@ -83,10 +84,10 @@ export async function rawRequest(client: OktaClient, input: RawRequestInput): Pr
 /** `/users` → `/api/v1/users`. A path already under `/api/v1/` is kept; anything else on another host is refused. */
 export function apiPath(url: string): string {
     if (typeof url !== "string" || url.trim() === "") {
-        throw new Error("raw request: url is required, e.g. /users");
+        throw new ArgumentError("raw request: url is required, e.g. /users");
     }
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) {
-        throw new Error(`raw request: url must be a path relative to /api/v1 (e.g. /users), got '${url}'`);
+        throw new ArgumentError(`raw request: url must be a path relative to /api/v1 (e.g. /users), got '${url}'`);
     }
     const path = url.startsWith("/") ? url : `/${url}`;
     return path === "/api/v1" || path.startsWith("/api/v1/") ? path : `/api/v1${path}`;
@@ -97,13 +98,13 @@ function multipartOf(input: RawRequestInput): MultipartBody | undefined {
     const files = input.fileData ?? {};
     const strays = Object.keys(names).filter((key) => !(key in files));
     if (strays.length > 0) {
-        throw new Error(`raw request: fileDataFileNames has keys with no file in fileData: ${strays.join(", ")}`);
+        throw new ArgumentError(`raw request: fileDataFileNames has keys with no file in fileData: ${strays.join(", ")}`);
     }
     if (input.formData === undefined && input.fileData === undefined) {
         return undefined;
     }
     if (input.data !== undefined) {
-        throw new Error("raw request: give either data (JSON) or formData/fileData (multipart), not both");
+        throw new ArgumentError("raw request: give either data (JSON) or formData/fileData (multipart), not both");
     }
     return {
         fields: input.formData,

@@ -59,6 +59,9 @@ export type AppUserScope = "USER" | "GROUP";
 /** Whether an event hook delivers events. */
 export type EventHookStatus = "ACTIVE" | "INACTIVE";
 
+/** A user lifecycle operation. */
+export type UserLifecycleOperationKind = "activate" | "deactivate" | "reactivate" | "suspend" | "unsuspend" | "unlock";
+
 /** The provider's settings: `okta:*` stack config (each with an environment fallback, see provider/config.ts and provider/tuning.ts). */
 export interface ProviderConfig {
     /** Base URL of the Okta org, e.g. `https://example.okta.com`. HTTPS is required except for loopback hosts (the local emulator). Environment fallback: `OKTA_ORG_URL`, or the Terraform provider's `OKTA_ORG_NAME` with `OKTA_BASE_URL` (default `okta.com`). */
@@ -411,4 +414,198 @@ export interface EventHookOutputs {
     createdBy?: string;
     /** When the hook last changed (ISO-8601). */
     lastUpdated?: string;
+}
+
+/** Starts a password reset for a user (the product's "Reset User Password"). It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */
+export interface ResetUserPasswordInputs {
+    /** An id, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user. */
+    userId: string;
+    /** Email the reset link to the user. When false, the one-time link is returned in `resetPasswordUrl` (a secret). */
+    sendEmail?: boolean;
+    /** Also revoke the user's sessions. */
+    revokeSessions?: boolean;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
+    triggers?: any[];
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
+    connection?: Connection;
+}
+
+/** Starts a password reset for a user (the product's "Reset User Password"). It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */
+export interface ResetUserPasswordOutputs {
+    /** An id, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user. */
+    userId: string;
+    /** Email the reset link to the user. When false, the one-time link is returned in `resetPasswordUrl` (a secret). */
+    sendEmail?: boolean;
+    /** Also revoke the user's sessions. */
+    revokeSessions?: boolean;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
+    triggers?: any[];
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
+    connection?: Connection;
+    /** The one-time reset link, when `sendEmail` is false. */
+    resetPasswordUrl?: string;
+    /** When the operation ran (ISO-8601). */
+    ranAt: string;
+}
+
+/** Sets a user's password (the product's "Set User Password"). With an old password Okta checks it first (`change_password`); without, an admin sets it. It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */
+export interface SetUserPasswordInputs {
+    /** Id (or login) of an existing Okta user. */
+    userId: string;
+    /** The new password. Give this or `newHashPassword`. */
+    newPassword?: string;
+    /** The new password as an imported hash (Okta accepts one only while the user is STAGED). */
+    newHashPassword?: PasswordHash;
+    /** The current password; when given, Okta checks it before changing. */
+    oldPassword?: string;
+    /** The current password as a hash (the product's "Old Hash Password"), sent to Okta's change-password operation. */
+    oldHashPassword?: PasswordHash;
+    /** Also revoke the user's sessions. */
+    revokeSessions?: boolean;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
+    triggers?: any[];
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
+    connection?: Connection;
+}
+
+/** Sets a user's password (the product's "Set User Password"). With an old password Okta checks it first (`change_password`); without, an admin sets it. It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */
+export interface SetUserPasswordOutputs {
+    /** Id (or login) of an existing Okta user. */
+    userId: string;
+    /** The new password. Give this or `newHashPassword`. */
+    newPassword?: string;
+    /** The new password as an imported hash (Okta accepts one only while the user is STAGED). */
+    newHashPassword?: PasswordHash;
+    /** The current password; when given, Okta checks it before changing. */
+    oldPassword?: string;
+    /** The current password as a hash (the product's "Old Hash Password"), sent to Okta's change-password operation. */
+    oldHashPassword?: PasswordHash;
+    /** Also revoke the user's sessions. */
+    revokeSessions?: boolean;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
+    triggers?: any[];
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
+    connection?: Connection;
+    /** `change` (old password checked) or `set` (set by an admin). */
+    method?: string;
+    /** When the operation ran (ISO-8601). */
+    ranAt: string;
+}
+
+/** Clears all of a user's sessions (the product's "Clear User Sessions"). It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */
+export interface ClearUserSessionsInputs {
+    /** Id (or login) of an existing Okta user. */
+    userId: string;
+    /** Also revoke the OpenID Connect and OAuth refresh and access tokens issued to the user. */
+    oauthTokens?: boolean;
+    /** Also forget the user's remembered factors on every device. */
+    forgetDevices?: boolean;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
+    triggers?: any[];
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
+    connection?: Connection;
+}
+
+/** Clears all of a user's sessions (the product's "Clear User Sessions"). It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */
+export interface ClearUserSessionsOutputs {
+    /** Id (or login) of an existing Okta user. */
+    userId: string;
+    /** Also revoke the OpenID Connect and OAuth refresh and access tokens issued to the user. */
+    oauthTokens?: boolean;
+    /** Also forget the user's remembered factors on every device. */
+    forgetDevices?: boolean;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
+    triggers?: any[];
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
+    connection?: Connection;
+    /** When the operation ran (ISO-8601). */
+    ranAt: string;
+}
+
+/** Unenrolls one of a user's factors (the product's "Unenroll User Factor"). It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */
+export interface UnenrollUserFactorInputs {
+    /** Id (or login) of an existing Okta user. */
+    userId: string;
+    /** Id of the user's factor. */
+    factorId: string;
+    /** For sms and call factors: also remove the phone number as a recovery method. */
+    removeRecoveryEnrollment?: boolean;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
+    triggers?: any[];
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
+    connection?: Connection;
+}
+
+/** Unenrolls one of a user's factors (the product's "Unenroll User Factor"). It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */
+export interface UnenrollUserFactorOutputs {
+    /** Id (or login) of an existing Okta user. */
+    userId: string;
+    /** Id of the user's factor. */
+    factorId: string;
+    /** For sms and call factors: also remove the phone number as a recovery method. */
+    removeRecoveryEnrollment?: boolean;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
+    triggers?: any[];
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
+    connection?: Connection;
+    /** When the operation ran (ISO-8601). */
+    ranAt: string;
+}
+
+/** Runs one user lifecycle operation: activate, deactivate, reactivate, suspend, unsuspend or unlock. It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */
+export interface UserLifecycleOperationInputs {
+    /** An id, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user. */
+    userId: string;
+    /** The lifecycle operation. */
+    operation: UserLifecycleOperationKind;
+    /** activate, deactivate, reactivate: have Okta email the user. Without email, activate and reactivate return the one-time activation link (a secret). */
+    sendEmail?: boolean;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
+    triggers?: any[];
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
+    connection?: Connection;
+}
+
+/** Runs one user lifecycle operation: activate, deactivate, reactivate, suspend, unsuspend or unlock. It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */
+export interface UserLifecycleOperationOutputs {
+    /** An id, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user. */
+    userId: string;
+    /** The lifecycle operation. */
+    operation: UserLifecycleOperationKind;
+    /** activate, deactivate, reactivate: have Okta email the user. Without email, activate and reactivate return the one-time activation link (a secret). */
+    sendEmail?: boolean;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
+    triggers?: any[];
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
+    connection?: Connection;
+    /** activate/reactivate without email: the one-time activation token. */
+    activationToken?: string;
+    /** activate/reactivate without email: the one-time activation link. */
+    activationUrl?: string;
+    /** When the operation ran (ISO-8601). */
+    ranAt: string;
+}
+
+/** Has Okta verify an event hook's endpoint (the product's "Verify Event Hook"); the endpoint must answer Okta's challenge (see `createEventHookReceiver`). It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */
+export interface VerifyEventHookInputs {
+    /** Id of the event hook. */
+    eventHookId: string;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
+    triggers?: any[];
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
+    connection?: Connection;
+}
+
+/** Has Okta verify an event hook's endpoint (the product's "Verify Event Hook"); the endpoint must answer Okta's challenge (see `createEventHookReceiver`). It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */
+export interface VerifyEventHookOutputs {
+    /** Id of the event hook. */
+    eventHookId: string;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
+    triggers?: any[];
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
+    connection?: Connection;
+    /** `VERIFIED` once Okta accepted the endpoint's answer. */
+    verificationStatus?: string;
+    /** When the operation ran (ISO-8601). */
+    ranAt: string;
 }

@@ -27,6 +27,8 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
         receiver = await new HookReceiver().start();
         const oauth = await oauthSeed(["okta.groups.read", "okta.users.read"]);
         org = await startTestOrg({
+            // No buckets, so no limits: the exercises run back to back; the 429 is checked on its own org below.
+            rateLimits: { buckets: [] },
             seed: {
                 ...oauth,
                 // One app per sign-on mode, so each branch of the spec's Application discriminator is checked.
@@ -357,6 +359,22 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
                 headers: { Authorization: basicAuth(WEB_CLIENT_ID, WEB_CLIENT_SECRET) },
                 expect: 200,
             });
+        });
+    });
+
+    describe("rate limiting", () => {
+        it("the 429 every operation declares validates too", async () => {
+            const limited = await startTestOrg({ rateLimits: { otherLimit: 1, tokenShare: 100 } });
+            try {
+                expect((await limited.api("GET", "/api/v1/groups")).status).to.equal(200);
+                const refused = await limited.api("GET", "/api/v1/groups");
+                expect(refused.status).to.equal(429);
+                const check = spec.check(spec.find("GET", "/api/v1/groups")!, 429, refused.body);
+                expect(check.declaration).to.equal("exact");
+                expect(check.errors).to.deep.equal([]);
+            } finally {
+                await limited.close();
+            }
         });
     });
 

@@ -10,7 +10,11 @@ import type { AppUserRecord } from "../../emulator/model/apps";
 import { restoreStore, snapshotStore } from "../../emulator/persistence/snapshot";
 import { OrgStore, TRANSIENT_STORE_PARTS } from "../../emulator/store";
 import { repoRoot } from "../support/shared";
+import { EmulatorControl } from "../support/control";
 import { startTestOrg, TEST_TOKEN, type TestOrg } from "../support/emulator";
+import { HookReceiver } from "../support/hook-receiver";
+
+const CONTROL_TOKEN = "control-token-0000000000000000";
 
 describe("emulator: --data-file persistence", () => {
     let dir: string;
@@ -108,6 +112,36 @@ describe("emulator: --data-file persistence", () => {
         const listed = await org.api("GET", "/api/v1/groups?q=Seeded");
         expect(listed.status).to.equal(200);
         expect(listed.body).to.deep.equal([]);
+    });
+
+    it("saves a control-API org reset, and keeps saving (and delivering hooks) after it", async () => {
+        const receiver = await new HookReceiver().start();
+        try {
+            org = await startTestOrg({ dataFile: file, controlToken: CONTROL_TOKEN });
+            await org.api("POST", "/api/v1/groups", { body: { profile: { name: "Before reset" } } });
+            await new EmulatorControl(org.url, CONTROL_TOKEN).resetOrg();
+            const hook = (await org.api("POST", "/api/v1/eventHooks", {
+                body: {
+                    name: "After reset",
+                    events: { type: "EVENT_TYPE", items: ["group.lifecycle.create"] },
+                    channel: { type: "HTTP", version: "1.0.0", config: { uri: receiver.url, headers: [], authScheme: { type: "HEADER", key: "Authorization", value: "s3cret-value" } } },
+                },
+            })).body;
+            expect((await org.api("POST", `/api/v1/eventHooks/${hook.id}/lifecycle/verify`)).status).to.equal(200);
+            await org.api("POST", "/api/v1/groups", { body: { profile: { name: "After reset" } } });
+            await receiver.received(2); // the verification GET and the delivery of the group's creation
+            await org.emulator.hooks.idle();
+            await org.close();
+
+            org = await startTestOrg({ dataFile: file });
+            const names = (await org.api("GET", "/api/v1/groups")).body.map((g: { profile: { name: string } }) => g.profile.name);
+            expect(names).to.include("After reset").and.not.to.include("Before reset");
+            const events = (await org.api("GET", "/api/v1/logs?limit=1000")).body.map((e: { eventType: string }) => e.eventType);
+            expect(events, "the delivery, logged in the background, was saved too").to.include("group.lifecycle.create");
+            expect(receiver.posts().length).to.equal(1);
+        } finally {
+            await receiver.close();
+        }
     });
 
     it("saves every part of the org except the transient ones", () => {

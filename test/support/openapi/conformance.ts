@@ -1,4 +1,5 @@
 import type { OktaEmulator } from "../../../emulator";
+import { CONTROL_PREFIX } from "../../../emulator/control";
 import { Router } from "../../../emulator/router";
 import { TEST_TOKEN, type RawResponse, type TestOrg } from "../emulator";
 import type { SpecOperation } from "./operations";
@@ -10,11 +11,6 @@ import type { OktaSpec, ValidationProblem } from "./spec";
  * to conform.
  */
 
-/**
- * Routes the emulator serves that are not part of Okta's API (so the spec cannot describe them), by path prefix.
- * Anything else without a spec operation is reported as unmapped.
- */
-export const EMULATOR_ONLY_PREFIXES = ["/__emulator", "/.emulator", "/_emulator"];
 
 export interface Exchange {
     method: string;
@@ -56,13 +52,15 @@ export class Conformance {
         private readonly spec: OktaSpec,
         private readonly org: TestOrg,
     ) {
-        this.refreshRoutes(org.emulator);
+        this.learnRoutes(org.emulator);
     }
 
     /** Learns the emulator's route table (the real Router, so matching follows the emulator's own rules). */
-    private refreshRoutes(emulator: OktaEmulator): void {
+    private learnRoutes(emulator: OktaEmulator): void {
         for (const { method, template } of emulator.routes()) {
-            if (EMULATOR_ONLY_PREFIXES.some((prefix) => template.startsWith(prefix))) {
+            // The emulator's own control API is not Okta's, so the spec cannot describe it. Any other route without a
+            // spec operation fails its calls as unmapped.
+            if (template.startsWith(CONTROL_PREFIX)) {
                 continue;
             }
             this.router.on(method, template, () => ({ status: 500 }));

@@ -1,0 +1,50 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type { OktaClient } from "../provider/client";
+import { resolveConnectionSettings, type ConnectionSettings } from "../provider/config";
+import { clientFor } from "../provider/connection";
+import { ConfigError } from "./exit-codes";
+
+const run = promisify(execFile);
+
+export interface ConnectionFlags {
+    orgUrl?: string;
+    /** A Pulumi stack whose `okta:*` config to use. */
+    stack?: string;
+    /** Retries of a failed request (the client's default when unset). */
+    retries?: number;
+    /** Overall deadline of one request in seconds (the client's default when unset). */
+    deadlineSeconds?: number;
+}
+
+/**
+ * The CLI's client, from the same settings the provider reads: `--org-url`, then the stack config of `--stack` (read
+ * with `pulumi config --show-secrets --json`, secrets decrypted by Pulumi itself), then the environment. Tokens are
+ * never taken from the command line, where other users of the machine could read them.
+ */
+export async function cliClient(flags: ConnectionFlags, env: NodeJS.ProcessEnv, cwd: string): Promise<OktaClient> {
+    const stackConfig = flags.stack ? await readStackConfig(flags.stack, env, cwd) : {};
+    const lookup = (key: string) => (key === "okta:orgUrl" && flags.orgUrl ? flags.orgUrl : stackConfig[key]);
+    let settings: ConnectionSettings;
+    try {
+        settings = resolveConnectionSettings(lookup, env);
+    } catch (err) {
+        throw new ConfigError((err as Error).message);
+    }
+    return clientFor(settings, {
+        retry: flags.retries === undefined ? undefined : { maxRetries: flags.retries },
+        deadlineMs: flags.deadlineSeconds === undefined ? undefined : flags.deadlineSeconds * 1000,
+    });
+}
+
+async function readStackConfig(stack: string, env: NodeJS.ProcessEnv, cwd: string): Promise<Record<string, string>> {
+    let stdout: string;
+    try {
+        ({ stdout } = await run("pulumi", ["config", "--show-secrets", "--json", "--stack", stack], { env, cwd, maxBuffer: 16 * 1024 * 1024 }));
+    } catch (err) {
+        const detail = ((err as { stderr?: string }).stderr ?? (err as Error).message).trim().split("\n")[0];
+        throw new ConfigError(`could not read the config of stack '${stack}' with \`pulumi config\`: ${detail}`);
+    }
+    const entries = JSON.parse(stdout) as Record<string, { value?: string }>;
+    return Object.fromEntries(Object.entries(entries).filter(([, e]) => typeof e.value === "string").map(([key, e]) => [key, e.value!]));
+}

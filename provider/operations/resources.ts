@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import type { OktaClient } from "../client";
+import { sameValue } from "../resources/compare";
+import type { ResourceHandler } from "../resources/handler";
+import { resourceSpec } from "../schema";
+import { verifyEventHook } from "./event-hooks";
+import { unenrollFactor } from "./factors";
+import { resetPassword, setPassword } from "./passwords";
+import { clearUserSessions } from "./sessions";
+import { activateUser, deactivateUser, reactivateUser, suspendUser, unlockUser, unsuspendUser } from "./users";
+
+/**
+ * Operations as resources, the pattern of `@pulumi/command`: creating the resource runs the operation once; any input
+ * change, typically `triggers` (say, a ticket number), replaces it, which runs the operation again. Nothing is undone
+ * on delete, and refresh keeps the recorded run (there is nothing in Okta to read back). Every input is
+ * `replaceOnChanges` in schema.json, so `update` never runs.
+ */
+
+type Props = Record<string, any>;
+
+interface OperationResource {
+    /** The resource's type name (`pulumi-nodejs:dynamic/okta:<type>`). */
+    type: string;
+    /** Runs the operation; returns the outputs it produced (e.g. a one-time link). */
+    run(client: OktaClient, inputs: Props): Promise<Props>;
+}
+
+const LIFECYCLE = {
+    activate: activateUser,
+    deactivate: deactivateUser,
+    reactivate: reactivateUser,
+    suspend: suspendUser,
+    unsuspend: unsuspendUser,
+    unlock: unlockUser,
+} as const;
+
+const OPERATION_RESOURCES: OperationResource[] = [
+    {
+        type: "ResetUserPassword",
+        async run(client, i) {
+            return resetPassword(client, { id: i.userId, sendEmail: i.sendEmail ?? true, revokeSessions: i.revokeSessions ?? false });
+        },
+    },
+    {
+        type: "SetUserPassword",
+        async run(client, i) {
+            const result = await setPassword(client, {
+                userId: i.userId,
+                newPassword: i.newPassword,
+                newHashPassword: i.newHashPassword,
+                oldPassword: i.oldPassword,
+                revokeSessions: i.revokeSessions ?? false,
+            });
+            return { method: result.method };
+        },
+    },
+    {
+        type: "ClearUserSessions",
+        async run(client, i) {
+            await clearUserSessions(client, { userId: i.userId, oauthTokens: i.oauthTokens ?? false, forgetDevices: i.forgetDevices ?? false });
+            return {};
+        },
+    },
+    {
+        type: "UnenrollUserFactor",
+        async run(client, i) {
+            await unenrollFactor(client, { userId: i.userId, factorId: i.factorId, removeRecoveryEnrollment: i.removeRecoveryEnrollment ?? false });
+            return {};
+        },
+    },
+    {
+        type: "UserLifecycleOperation",
+        async run(client, i) {
+            const operation = LIFECYCLE[i.operation as keyof typeof LIFECYCLE];
+            const result = await operation(client, { id: i.userId, sendEmail: i.sendEmail ?? false });
+            return { ...(result ?? {}) };
+        },
+    },
+    {
+        type: "VerifyEventHook",
+        async run(client, i) {
+            const hook = await verifyEventHook(client, { eventHookId: i.eventHookId });
+            return { verificationStatus: hook.verificationStatus };
+        },
+    },
+];
+
+function handlerOf(operation: OperationResource): ResourceHandler<Props, Props> {
+    const token = `okta:index:${operation.type}`;
+    // `connection` is handled once for every resource, in dynamic.ts.
+    const inputNames = () => Object.keys(resourceSpec(token).inputProperties).filter((name) => name !== "connection");
+    const inputsOf = (props: Props) => Object.fromEntries(inputNames().filter((name) => props[name] !== undefined).map((name) => [name, props[name]]));
+    const runOnce = async (client: OktaClient, props: Props) => {
+        const inputs = inputsOf(props);
+        return { ...inputs, ...(await operation.run(client, inputs)), ranAt: new Date().toISOString() };
+    };
+    return {
+        token,
+        changedInputs: (olds, news) => inputNames().filter((name) => !sameValue(olds[name], news[name])),
+        create: async (client, inputs) => ({ id: randomUUID(), outs: await runOnce(client, inputs) }),
+        read: async (_client, id, olds) => ({ id, outs: olds, inputs: inputsOf(olds) }),
+        update: (client, _id, _olds, news) => runOnce(client, news),
+        delete: async () => {},
+    };
+}
+
+/** The handlers, by type name, for `dynamic.ts`. */
+export const OPERATION_HANDLERS: Record<string, ResourceHandler<Props, Props>> = Object.fromEntries(
+    OPERATION_RESOURCES.map((operation) => [operation.type, handlerOf(operation)]),
+);
