@@ -129,12 +129,21 @@ function wrap(type: string): string {
 
 // ---- sdk/types.ts
 
+/**
+ * The plain forms (enums, output objects) are the provider's own types, imported rather than declared again: a
+ * type-only import is erased at compile time, so nothing of the provider is loaded or serialized with the SDK.
+ */
 function sdkTypes(schema: PackageSchema): string {
-    const out: string[] = [HEADER, 'import type * as pulumi from "@pulumi/pulumi";', ""];
+    const plainNames = Object.keys(schema.types ?? {}).map(nameOf);
+    const out: string[] = [HEADER, 'import type * as pulumi from "@pulumi/pulumi";'];
+    if (plainNames.length > 0) {
+        const list = plainNames.join(", ");
+        out.push(`import type { ${list} } from "../provider/generated/types";`, "", `export type { ${list} };`);
+    }
+    out.push("");
     for (const [token, spec] of Object.entries(schema.types ?? {})) {
         const name = nameOf(token);
         if (spec.enum) {
-            out.push(...plainTypeDeclaration(name, spec), "");
             continue;
         }
         const properties = Object.entries(spec.properties ?? {});
@@ -145,7 +154,6 @@ function sdkTypes(schema: PackageSchema): string {
             out.push(`    ${property}${required.includes(property) ? "" : "?"}: ${inputType(schema, propertySpec, "")};`);
         }
         out.push("}", "");
-        out.push(...plainTypeDeclaration(name, spec), "");
     }
     return trimEnd(out);
 }

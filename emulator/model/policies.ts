@@ -37,7 +37,7 @@ export interface PolicyRecord {
     lastUpdated: string;
     /** `_embedded` as Okta sends it, e.g. `{ resourceType: "APP" }` on app sign-in policies. */
     embedded?: Record<string, unknown>;
-    /** Rules, sent under `_embedded.rules` with `expand=rules`. */
+    /** Rules, sent under `_embedded.rules` (keyed by rule id) with `expand=rules`. */
     rules: Record<string, unknown>[];
     /** Methods the `self` link allows; Okta's own read-only policies allow only GET. */
     selfAllows?: string[];

@@ -112,10 +112,19 @@ function expandsRules(ctx: RequestContext): boolean {
     return (ctx.query.get("expand") ?? "").split(",").some((part) => part.trim() === "rules");
 }
 
+/**
+ * The spec declares `_embedded` as a map whose every entry is an object (Policy and each subtype:
+ * `additionalProperties: {type: object}`), so a list cannot sit there: the rules are embedded as an object keyed by
+ * rule id (by position for a seeded rule without one). No recorded traffic shows Okta's own shape for `expand=rules`.
+ */
+function embeddedRules(rules: Record<string, unknown>[]): Record<string, Record<string, unknown>> {
+    return Object.fromEntries(rules.map((rule, i) => [typeof rule.id === "string" ? rule.id : String(i), rule]));
+}
+
 export function policyResource(ctx: RequestContext, policy: PolicyRecord, withRules: boolean): Record<string, unknown> {
     const self = `${ctx.baseUrl}/api/v1/policies/${policy.id}`;
     const managedByOkta = policy.system || policy.selfAllows !== undefined;
-    const embedded = { ...policy.embedded, ...(withRules ? { rules: policy.rules } : {}) };
+    const embedded = { ...policy.embedded, ...(withRules ? { rules: embeddedRules(policy.rules) } : {}) };
     const lifecycle = policy.status === "ACTIVE" ? "deactivate" : "activate";
     return {
         id: policy.id,

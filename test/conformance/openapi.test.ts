@@ -34,7 +34,15 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
                 // One app per sign-on mode, so each branch of the spec's Application discriminator is checked.
                 apps: CONFORMANCE_APPS as never,
                 // One policy of each type the org does not create itself.
-                policies: POLICY_TYPES.map((type, i) => ({ type, name: `Conformance ${type}`, priority: 9, ...(TYPES_WITH_CONDITIONS.includes(type) ? { conditions: {} } : {}), id: `00pconformance${String(i).padStart(6, "0")}` })) as never,
+                policies: POLICY_TYPES.map((type, i) => ({
+                    type,
+                    name: `Conformance ${type}`,
+                    priority: 9,
+                    ...(TYPES_WITH_CONDITIONS.includes(type) ? { conditions: {} } : {}),
+                    id: `00pconformance${String(i).padStart(6, "0")}`,
+                    // So `expand=rules` embeds one.
+                    rules: [{ id: `0prconformance${String(i).padStart(6, "0")}`, name: `Conformance ${type} rule`, type }],
+                })) as never,
                 users: [
                     { login: "locked@example.com", firstName: "Lo", lastName: "Cked", status: "LOCKED_OUT", password: "Xylophone42" },
                     {
@@ -115,8 +123,12 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
             const created = await c.call("POST", "/api/v1/groups", { body: { profile: { name: "Conformance", description: "d" } }, expect: 200 });
             const id = created.body.id;
             await c.call("GET", `/api/v1/groups/${id}`, { expect: 200 });
+            await c.call("GET", `/api/v1/groups/${id}?expand=stats`, { expect: 200 });
             await c.call("GET", "/api/v1/groups?limit=1", { expect: 200 });
             await c.call("GET", "/api/v1/groups?q=Conf", { expect: 200 });
+            await c.call("GET", `/api/v1/groups?filter=${encodeURIComponent('type eq "BUILT_IN"')}`, { expect: 200 });
+            await c.call("GET", `/api/v1/groups?search=${encodeURIComponent('profile.name sw "C"')}&sortBy=profile.name`, { expect: 200 });
+            await c.call("GET", "/api/v1/groups?expand=stats,app&limit=1", { expect: 200 });
             await c.call("PUT", `/api/v1/groups/${id}`, { body: { profile: { name: "Conformance 2" } }, expect: 200 });
             await c.call("DELETE", `/api/v1/groups/${id}`, { expect: 204 });
         });
@@ -137,6 +149,7 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
             const group = (await c.call("POST", "/api/v1/groups", { body: { profile: { name: "Members conformance" } }, expect: 200 })).body;
             const user = (await c.call("POST", "/api/v1/users?activate=false", { body: { profile: person("gm") }, expect: 200 })).body;
             await c.call("PUT", `/api/v1/groups/${group.id}/users/${user.id}`, { expect: 204 });
+            expect((await c.call("GET", `/api/v1/groups/${group.id}/users?limit=200`, { expect: 200 })).body).to.have.length(1);
             await c.call("GET", `/api/v1/groups/${group.id}/users?limit=1`, { expect: 200 });
             await c.call("GET", `/api/v1/groups?expand=stats&q=Members`, { expect: 200 });
             await c.call("DELETE", `/api/v1/groups/${group.id}/users/${user.id}`, { expect: 204 });
@@ -181,11 +194,14 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
     });
 
     describe("policies", () => {
-        it("list by type (with status and paging), read every type", async () => {
+        it("list by type (with status and paging), read every type, with and without expand=rules", async () => {
             for (const type of POLICY_TYPES) {
                 const listed = (await c.call("GET", `/api/v1/policies?type=${type}`, { expect: 200 })).body;
+                await c.call("GET", `/api/v1/policies?type=${type}&expand=rules`, { expect: 200 });
                 for (const policy of listed) {
                     await c.call("GET", `/api/v1/policies/${policy.id}`, { expect: 200 });
+                    const expanded = (await c.call("GET", `/api/v1/policies/${policy.id}?expand=rules`, { expect: 200 })).body;
+                    expect(expanded._embedded).to.have.property("rules");
                 }
             }
             await c.call("GET", "/api/v1/policies?type=PASSWORD&status=ACTIVE&limit=1", { expect: 200 });

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import type { SeedDocument } from "../../emulator";
 import { addTestUser } from "../support/directory";
 import { startTestOrg, type TestOrg } from "../support/emulator";
-import { expectOktaError, nextLink } from "../support/okta-assertions";
+import { allPages, expectOktaError } from "../support/okta-assertions";
 import { recorded } from "../support/recorded";
 
 const OIDC = "0oaoidc0000000000001";
@@ -55,7 +55,7 @@ describe("emulator: /api/v1/apps over HTTP", () => {
 
     it("sends an app with the top-level keys and links recorded from Okta, and no client secret", async () => {
         const [real] = recorded("TestAccDataSourceOktaApp_read", "GET", /\/api\/v1\/apps\/0oa[^/?]+$/);
-        const recordedApp = JSON.parse(real.response.body!);
+        const recordedApp = JSON.parse(real.responseBody);
         const app = (await org.api("GET", `/api/v1/apps/${OIDC}`)).body;
         expect(Object.keys(app).sort()).to.deep.equal(Object.keys(recordedApp).sort());
         expect(Object.keys(app._links).sort()).to.deep.equal(Object.keys(recordedApp._links).sort());
@@ -98,17 +98,9 @@ describe("emulator: /api/v1/apps over HTTP", () => {
     });
 
     it("pages apps with limit and after", async () => {
-        const seen: string[] = [];
-        let next: string | undefined = "/api/v1/apps?limit=4";
-        let pages = 0;
-        while (next) {
-            const res = await org.api("GET", next);
-            pages++;
-            seen.push(...labels(res));
-            next = nextLink(res);
-        }
-        expect(pages).to.equal(2);
-        expect(seen).to.have.length(6);
+        const pages = await allPages(org, "/api/v1/apps?limit=4");
+        expect(pages).to.have.length(2);
+        expect(pages.flatMap(labels)).to.have.length(6);
         expect((await list("?limit=-1")).body).to.have.length(6);
     });
 
@@ -154,11 +146,11 @@ describe("emulator: app user assignments over HTTP", () => {
 
     it("assigns a user to an OIDC app as recorded: profile mapped from the user, keys as Okta sends them", async () => {
         const [real] = recorded("TestAccDataSourceOktaAppUserAssignments_read", "POST", /\/api\/v1\/apps\/0oa[^/]+\/users$/);
-        const recordedBody = JSON.parse(real.request.body!);
-        const recordedAppUser = JSON.parse(real.response.body!);
+        const recordedBody = JSON.parse(real.requestBody);
+        const recordedAppUser = JSON.parse(real.responseBody);
         const user = addTestUser(org, "testacc@example.com", { firstName: "TestAcc", lastName: "Smith" });
         const res = await assign(OIDC, { ...recordedBody, id: user.id, credentials: { ...recordedBody.credentials, userName: "testacc@example.com" } });
-        expect(res.status).to.equal(real.response.code);
+        expect(res.status).to.equal(real.status);
         expect(Object.keys(res.body).sort()).to.deep.equal(Object.keys(recordedAppUser).sort());
         expect(res.body).to.include({ id: user.id, scope: "USER", status: "ACTIVE", syncState: "DISABLED", externalId: null, passwordChanged: null });
         expect(res.body.credentials).to.deep.equal({ userName: "testacc@example.com" });
@@ -294,13 +286,7 @@ describe("emulator: app user assignments over HTTP", () => {
         for (const user of users) {
             await assign(SWA, { id: user.id });
         }
-        const seen: string[] = [];
-        let next: string | undefined = `/api/v1/apps/${SWA}/users?limit=2`;
-        while (next) {
-            const res = await org.api("GET", next);
-            seen.push(...res.body.map((a: any) => a.id));
-            next = nextLink(res);
-        }
+        const seen = (await allPages(org, `/api/v1/apps/${SWA}/users?limit=2`)).flatMap((res) => res.body.map((a: any) => a.id));
         expect(seen).to.deep.equal(users.map((u) => u.id));
         const clamped = await org.api("GET", `/api/v1/apps/${SWA}/users?limit=501`);
         expect(clamped.headers.get("link")).to.contain("limit=500");

@@ -1,11 +1,9 @@
 import { expect } from "chai";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parse } from "yaml";
 import { holdUntil, HookReceiver, replyStatus } from "../support/hook-receiver";
-import { schemaErrors, sharedDir } from "../support/openapi";
+import { OktaSpec } from "../support/openapi/spec";
 import { validateSeed } from "../../emulator";
-import { startTestOrg, type RawResponse, type TestOrg } from "../support/emulator";
+import { startTestOrg, type TestOrg } from "../support/emulator";
+import { expectOktaError } from "../support/okta-assertions";
 
 const SECRET = "s3cr3t-shared-value-for-the-receiver";
 
@@ -23,11 +21,6 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
         await receiver.close();
     });
 
-    const expectOktaError = (res: RawResponse, status: number, code: string) => {
-        expect(res.status, JSON.stringify(res.body)).to.equal(status);
-        expect(res.body).to.include.keys("errorCode", "errorSummary", "errorLink", "errorId", "errorCauses");
-        expect(res.body.errorCode).to.equal(code);
-    };
 
     const hookBody = (overrides: Record<string, unknown> = {}, config: Record<string, unknown> = {}) => ({
         name: "Provisioning feed",
@@ -94,7 +87,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
                 verify: { href: `${self}/lifecycle/verify`, hints: { allow: ["POST"] } },
                 deactivate: { href: `${self}/lifecycle/deactivate`, hints: { allow: ["POST"] } },
             });
-            expect(schemaErrors("EventHook", hook)).to.deep.equal([]);
+            expect(OktaSpec.load().schemaErrors("EventHook", hook)).to.deep.equal([]);
             expect((await org.api("GET", `/api/v1/eventHooks/${hook.id}`)).body).to.deep.equal(hook);
             expect((await org.api("GET", "/api/v1/eventHooks")).body).to.deep.equal([hook]);
             // The receiver is only called by verification, never on create.
@@ -130,7 +123,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             expect(inactive.body.events.items).to.deep.equal(["group.lifecycle.create", "group.profile.update"]);
             expect(Object.keys(inactive.body._links)).to.deep.equal(["activate", "self", "delete"]);
             expect(inactive.body._links.delete.hints).to.deep.equal({ allow: ["DELETE"] });
-            expect(schemaErrors("EventHook", inactive.body)).to.deep.equal([]);
+            expect(OktaSpec.load().schemaErrors("EventHook", inactive.body)).to.deep.equal([]);
 
             const reactivated = await org.api("PUT", `/api/v1/eventHooks/${hook.id}`, { body: hookBody({ status: "ACTIVE" }) });
             expect(reactivated.body.status).to.equal("ACTIVE");
@@ -225,7 +218,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
                     { event: "group.lifecycle.create", condition: { version: null, expression: sales } },
                 ],
             });
-            expect(schemaErrors("EventHook", created.body)).to.deep.equal([]);
+            expect(OktaSpec.load().schemaErrors("EventHook", created.body)).to.deep.equal([]);
         });
 
         it("answers malformed bodies with E0000003 and never with a 500", async () => {
@@ -244,7 +237,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             const res = await org.api("POST", `/api/v1/eventHooks/${hook.id}/lifecycle/verify`);
             expect(res.status).to.equal(200);
             expect(res.body.verificationStatus).to.equal("VERIFIED");
-            expect(schemaErrors("EventHook", res.body)).to.deep.equal([]);
+            expect(OktaSpec.load().schemaErrors("EventHook", res.body)).to.deep.equal([]);
             expect(receiver.requests).to.have.length(1);
             const [get] = receiver.requests;
             expect(get.method).to.equal("GET");
@@ -332,7 +325,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             const [event] = envelope.data.events;
             expect(event.eventType).to.equal("group.lifecycle.create");
             expect(event.target[0]).to.include({ id: group.id, type: "UserGroup", displayName: "Sales" });
-            expect(schemaErrors("LogEvent", event)).to.deep.equal([]);
+            expect(OktaSpec.load().schemaErrors("LogEvent", event)).to.deep.equal([]);
             // The delivered event is the one the System Log holds.
             const [logged] = await logEvents(`eventType eq "group.lifecycle.create" and target.id eq "${group.id}"`);
             expect(logged).to.deep.equal(event);
@@ -389,7 +382,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             const [logged] = await logEvents(`target.id eq "${first.id}"`);
             expect(failures[0].debugContext.debugData.eventIds).to.equal(logged.uuid);
             expect(failures[1].outcome.reason).to.equal("Received HTTP 400");
-            expect(schemaErrors("LogEvent", failures[0])).to.deep.equal([]);
+            expect(OktaSpec.load().schemaErrors("LogEvent", failures[0])).to.deep.equal([]);
         });
 
         it("treats a receiver that does not answer in time as a failure", async () => {
@@ -474,63 +467,6 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             const bad = { eventHooks: [{ ...hookBody({ events: { type: "EVENT_TYPE", items: ["nope.nothing"] } }) }] };
             expect(() => validateSeed(bad, "seed.yaml")).to.throw(/seed\.yaml: eventHooks\[0\]: events\.items: Event type 'nope\.nothing'/);
             expect(() => validateSeed({ logEvents: [{ eventType: "x" }] }, "seed.yaml")).to.throw(/logEvents\[0\]\.eventType/);
-        });
-    });
-
-    describe("recorded Okta traffic", () => {
-        const cassette = (name: string) =>
-            parse(readFileSync(path.join(sharedDir(), "okta", "cassettes", name, "oie-00.yaml"), "utf8")).interactions as any[];
-
-        /** Replays a cassette's requests with ids swapped for the emulator's; returns mismatches. */
-        const replay = async (name: string, uriMap: Record<string, string>) => {
-            const ids = new Map<string, string>();
-            const mismatches: string[] = [];
-            let matched = 0;
-            for (const { request, response } of cassette(name)) {
-                let url = new URL(request.url).pathname;
-                for (const [recorded, ours] of ids) {
-                    url = url.replace(recorded, ours);
-                }
-                let body = request.body || undefined;
-                for (const [recorded, ours] of Object.entries(uriMap)) {
-                    body = body?.split(recorded).join(ours);
-                }
-                const res = await org.api(request.method, url, body ? { rawBody: body } : {});
-                const recordedBody = response.body ? JSON.parse(response.body) : undefined;
-                if (recordedBody?.id && res.body?.id && !ids.has(recordedBody.id)) {
-                    ids.set(recordedBody.id, res.body.id);
-                }
-                const sameKeys = JSON.stringify(Object.keys(recordedBody ?? {})) === JSON.stringify(Object.keys(res.body ?? {}));
-                const sameState =
-                    !recordedBody ||
-                    (recordedBody.status === res.body?.status && recordedBody.verificationStatus === res.body?.verificationStatus);
-                if (res.status === response.code && sameKeys && sameState) {
-                    matched++;
-                } else {
-                    mismatches.push(`${request.method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
-                }
-            }
-            return { matched, mismatches };
-        };
-
-        it("replays TestAccResourceOktaEventHook_crud with the same statuses, keys and hook states", async () => {
-            const result = await replay("TestAccResourceOktaEventHook_crud", {});
-            expect(result.mismatches).to.deep.equal([]);
-            expect(result.matched).to.equal(cassette("TestAccResourceOktaEventHook_crud").length);
-        });
-
-        it("replays TestAccResourceOktaEventHookVerification_crud against local receivers", async () => {
-            const second = await new HookReceiver().start();
-            try {
-                const result = await replay("TestAccResourceOktaEventHookVerification_crud", {
-                    "https://eoj5lz4z8m0m1jk.m.pipedream.net": receiver.url,
-                    "https://eo4afyqp3adkxpk.m.pipedream.net": second.url,
-                });
-                expect(result.mismatches).to.deep.equal([]);
-                expect(receiver.requests.map((r) => r.method)).to.deep.equal(["GET"]);
-            } finally {
-                await second.close();
-            }
         });
     });
 });

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import type { UserRecord } from "../../emulator/model/users";
 import { addTestUser } from "../support/directory";
 import { startTestOrg, type TestOrg } from "../support/emulator";
-import { expectOktaError, nextLink } from "../support/okta-assertions";
+import { allPages, expectOktaError, nextLink } from "../support/okta-assertions";
 
 describe("emulator: group members over HTTP", () => {
     let org: TestOrg;
@@ -158,17 +158,10 @@ describe("emulator: group members over HTTP", () => {
             const statuses = await Promise.all(users.slice(i, i + 50).map((user) => put(user.id).then((res) => res.status)));
             expect(new Set(statuses)).to.deep.equal(new Set([204]));
         }
-        const seen: string[] = [];
-        let next: string | undefined = `/api/v1/groups/${groupId}/users?limit=200`;
-        let calls = 0;
-        while (next) {
-            const res = await org.api("GET", next);
-            calls++;
+        const pages = await allPages(org, `/api/v1/groups/${groupId}/users?limit=200`, (res) => {
             expect(res.body).to.have.length(200);
-            seen.push(...res.body.map((u: any) => u.id));
-            next = nextLink(res);
-        }
-        expect(calls).to.equal(10);
-        expect(seen).to.deep.equal(users.map((u) => u.id).sort());
+        });
+        expect(pages).to.have.length(10);
+        expect(pages.flatMap((res) => res.body.map((u: any) => u.id))).to.deep.equal(users.map((u) => u.id).sort());
     });
 });

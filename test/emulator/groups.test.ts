@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { startTestOrg, type TestOrg } from "../support/emulator";
-import { expectOktaError } from "../support/okta-assertions";
+import { allPages, expectOktaError } from "../support/okta-assertions";
 
 describe("emulator: /api/v1/groups over HTTP", () => {
     let org: TestOrg;
@@ -58,19 +58,11 @@ describe("emulator: /api/v1/groups over HTTP", () => {
         for (let i = 0; i < 6; i++) {
             await org.api("POST", "/api/v1/groups", { body: { profile: { name: `g${i}` } } });
         }
-        const seen: string[] = [];
-        let next: string | undefined = "/api/v1/groups?limit=3";
-        let pages = 0;
-        while (next) {
-            const res = await org.api("GET", next);
-            pages++;
-            seen.push(...res.body.map((g: any) => g.profile.name));
-            const links = res.headers.get("link") ?? "";
-            expect(links).to.contain('rel="self"');
-            next = /<([^>]+)>; rel="next"/.exec(links)?.[1];
-        }
-        expect(seen).to.deep.equal(["Everyone", "Okta Administrators", "g0", "g1", "g2", "g3", "g4", "g5"]);
-        expect(pages).to.equal(3);
+        const pages = await allPages(org, "/api/v1/groups?limit=3", (res) => {
+            expect(res.headers.get("link")).to.contain('rel="self"');
+        });
+        expect(pages.flatMap((res) => res.body.map((g: any) => g.profile.name))).to.deep.equal(["Everyone", "Okta Administrators", "g0", "g1", "g2", "g3", "g4", "g5"]);
+        expect(pages).to.have.length(3);
     });
 
     it("searches names by prefix with q, case-insensitively, without paging links", async () => {
@@ -220,21 +212,15 @@ describe("emulator: listing groups with filter, search and expand", () => {
     });
 
     it("sorts search results with sortBy and sortOrder and pages them with a stable cursor", async () => {
-        const seen: string[] = [];
-        let next: string | undefined = `/api/v1/groups?search=${encodeURIComponent('type eq "OKTA_GROUP"')}&sortBy=profile.name&sortOrder=desc&limit=3`;
-        let pages = 0;
-        while (next) {
-            const res = await org.api("GET", next);
-            pages++;
-            seen.push(...names(res));
-            next = /<([^>]+)>; rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
-            if (pages === 1) {
+        const first = `/api/v1/groups?search=${encodeURIComponent('type eq "OKTA_GROUP"')}&sortBy=profile.name&sortOrder=desc&limit=3`;
+        const pages = await allPages(org, first, async (_res, index) => {
+            if (index === 0) {
                 // A group created between pages sorts before the cursor and so does not shift the next page.
                 await org.api("POST", "/api/v1/groups", { body: { profile: { name: "Zebra" } } });
             }
-        }
-        expect(seen).to.deep.equal(["Support", "Sales", "Engineering", "engagement"]);
-        expect(pages).to.equal(2);
+        });
+        expect(pages.flatMap(names)).to.deep.equal(["Support", "Sales", "Engineering", "engagement"]);
+        expect(pages).to.have.length(2);
     });
 
     it("refuses search with filter or q (E0000033), unknown attributes, ne, and a bad sortOrder or cursor", async () => {

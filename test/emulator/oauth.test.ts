@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { sharedPath } from "../support/shared";
 import { expect } from "chai";
 import { calculateJwkThumbprint, createLocalJWKSet, decodeJwt, jwtVerify } from "jose";
 import { parse } from "yaml";
@@ -471,8 +471,6 @@ describe("emulator: OAuth 2.0 for the Management API", () => {
 
 /** The management spec from the shared reference data, or undefined when it is not on this machine. */
 function loadManagementSpec(): any {
-    const repoRoot = resolve(__dirname, "..", "..", "..");
-    const candidates = [resolve(repoRoot, "..", "shared"), "/work/shared"].map((dir) => resolve(dir, "okta/openapi/management.yaml"));
-    const file = candidates.find((candidate) => existsSync(candidate));
-    return file ? parse(readFileSync(file, "utf8")) : undefined;
+    const file = sharedPath("okta", "openapi", "management.yaml");
+    return existsSync(file) ? parse(readFileSync(file, "utf8")) : undefined;
 }

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { validateSeed, type SeedDocument } from "../../emulator";
 import { startTestOrg, type TestOrg } from "../support/emulator";
-import { expectOktaError, nextLink } from "../support/okta-assertions";
+import { allPages, expectOktaError, nextLink } from "../support/okta-assertions";
 import { recorded } from "../support/recorded";
 
 const SEED: SeedDocument = {
@@ -30,7 +30,7 @@ describe("emulator: /api/v1/policies over HTTP", () => {
 
     it("lists the default password policy as recorded: same keys, Everyone in its conditions, a self link as asked", async () => {
         const [real] = recorded("TestAccDataSourceOktaPolicy_read", "GET", /\/api\/v1\/policies\?type=PASSWORD$/);
-        const recordedPolicy = JSON.parse(real.response.body!)[0];
+        const recordedPolicy = JSON.parse(real.responseBody)[0];
         const res = await list("?type=PASSWORD");
         const policy = res.body.find((p: any) => p.system);
         expect(Object.keys(policy).sort()).to.deep.equal(Object.keys(recordedPolicy).sort());
@@ -50,7 +50,7 @@ describe("emulator: /api/v1/policies over HTTP", () => {
 
     it("has the default IdP discovery policy as recorded", async () => {
         const [real] = recorded("TestAccDataSourceOktaDefaultPolicy_readIdpPolicy", "GET", /type=IDP_DISCOVERY$/);
-        const recordedPolicy = JSON.parse(real.response.body!)[0];
+        const recordedPolicy = JSON.parse(real.responseBody)[0];
         const [policy] = (await list("?type=IDP_DISCOVERY")).body;
         expect(Object.keys(policy).sort()).to.deep.equal(Object.keys(recordedPolicy).sort());
         expect(policy).to.include({ name: "Idp Discovery Policy", description: "The default IdP Discovery Policy", system: true, conditions: null });
@@ -58,7 +58,7 @@ describe("emulator: /api/v1/policies over HTTP", () => {
 
     it("has a new org's app sign-in policies, with the links Okta sends for each kind", async () => {
         const [real] = recorded("TestAccDataSourceOktaApp_read", "GET", /type=ACCESS_POLICY$/);
-        const recordedByName = new Map(JSON.parse(real.response.body!).map((p: any) => [p.name, p]));
+        const recordedByName = new Map(JSON.parse(real.responseBody).map((p: any) => [p.name, p]));
         const res = await list("?type=ACCESS_POLICY");
         expect(names(res)).to.deep.equal([
             "Okta Admin Console",
@@ -95,27 +95,22 @@ describe("emulator: /api/v1/policies over HTTP", () => {
     });
 
     it("pages with limit and after, keeping the query in the next link", async () => {
-        const seen: string[] = [];
-        let next: string | undefined = "/api/v1/policies?type=ACCESS_POLICY&limit=2";
-        let pages = 0;
-        while (next) {
-            const res = await org.api("GET", next);
-            pages++;
-            seen.push(...names(res));
-            next = nextLink(res);
+        const pages = await allPages(org, "/api/v1/policies?type=ACCESS_POLICY&limit=2", (res) => {
+            const next = nextLink(res);
             if (next) {
                 expect(next).to.contain("type=ACCESS_POLICY").and.contain("limit=2").and.contain("after=");
             }
-        }
-        expect(pages).to.equal(3);
-        expect(seen).to.deep.equal(names(await list("?type=ACCESS_POLICY")));
+        });
+        expect(pages).to.have.length(3);
+        expect(pages.flatMap(names)).to.deep.equal(names(await list("?type=ACCESS_POLICY")));
         expectOktaError(await list("?type=ACCESS_POLICY&after=rstnotacursor"), 400, "E0000029");
         expectOktaError(await list("?type=ACCESS_POLICY&limit=many"), 400, "E0000029");
     });
 
     it("embeds rules with expand=rules", async () => {
         const res = await list("?type=PASSWORD&expand=rules");
-        expect(res.body.map((p: any) => p._embedded.rules)).to.deep.equal([[], SEED.policies![0].rules]);
+        // Keyed by rule id: the spec's `_embedded` holds only objects.
+        expect(res.body.map((p: any) => p._embedded.rules)).to.deep.equal([{}, { "0prrule0000000000001": SEED.policies![0].rules![0] }]);
         expect((await list("?type=PASSWORD")).body[1]).not.to.have.property("_embedded");
     });
 
@@ -129,7 +124,7 @@ describe("emulator: /api/v1/policies over HTTP", () => {
         const policy = (await org.api("GET", "/api/v1/policies/00pweakpasswords0001?expand=rules")).body;
         expect(policy).to.include({ id: "00pweakpasswords0001", status: "INACTIVE", priority: 2, system: false, type: "PASSWORD" });
         expect(policy._links.activate.href).to.equal(`${org.url}/api/v1/policies/00pweakpasswords0001/lifecycle/activate`);
-        expect(policy._embedded.rules).to.have.length(1);
+        expect(Object.keys(policy._embedded.rules)).to.deep.equal(["0prrule0000000000001"]);
         const missing = await org.api("GET", "/api/v1/policies/00pnothere0000000000");
         expectOktaError(missing, 404, "E0000007");
         expect(missing.body.errorSummary).to.equal("Not found: Resource not found: 00pnothere0000000000 (Policy)");

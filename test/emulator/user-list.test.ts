@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { startTestOrg, type TestOrg } from "../support/emulator";
-import { expectOktaError } from "../support/okta-assertions";
+import { allPages, expectOktaError, nextLink } from "../support/okta-assertions";
 
 /** `GET /api/v1/users` with Okta's own semantics for each of filter, search and q (notes §7). */
 describe("emulator: listing users", () => {
@@ -44,20 +44,14 @@ describe("emulator: listing users", () => {
     });
 
     it("pages with limit and after until there is no next link", async () => {
-        const seen: string[] = [];
-        let next: string | undefined = "/api/v1/users?limit=2";
-        let pages = 0;
-        while (next) {
-            const res = await org.api("GET", next);
-            pages++;
-            seen.push(...res.body.map((u: any) => u.profile.firstName));
-            next = /<([^>]+)>; rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
+        const pages = await allPages(org, "/api/v1/users?limit=2", (res) => {
+            const next = nextLink(res);
             if (next) {
                 expect(next).to.match(/\?after=00u\w{17}&limit=2$/);
             }
-        }
-        expect(seen).to.deep.equal(["John", "John", "Rick", "Amy"]);
-        expect(pages).to.equal(2);
+        });
+        expect(pages.flatMap((res) => res.body.map((u: any) => u.profile.firstName))).to.deep.equal(["John", "John", "Rick", "Amy"]);
+        expect(pages).to.have.length(2);
     });
 
     describe("filter", () => {

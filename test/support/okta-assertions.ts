@@ -15,3 +15,21 @@ export function expectOktaError(res: Pick<RawResponse, "status" | "body">, statu
 export function nextLink(res: Pick<RawResponse, "headers">): string | undefined {
     return /<([^>]+)>; rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
 }
+
+/**
+ * Follows `rel="next"` links from `first` until the last page; returns every page in order. `onPage` runs after each
+ * page is fetched (checks on the page, or a change made between pages).
+ */
+export async function allPages(
+    org: { api(method: string, path: string): Promise<RawResponse> },
+    first: string,
+    onPage: (res: RawResponse, index: number) => void | Promise<void> = () => {},
+): Promise<RawResponse[]> {
+    const pages: RawResponse[] = [];
+    for (let next: string | undefined = first; next; next = nextLink(pages[pages.length - 1])) {
+        const res = await org.api("GET", next);
+        pages.push(res);
+        await onPage(res, pages.length - 1);
+    }
+    return pages;
+}

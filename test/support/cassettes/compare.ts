@@ -1,7 +1,11 @@
 /**
  * What "the same response" means for a replayed interaction: the same status, the same top-level body keys (values
- * such as ids and timestamps are expected to differ) and, for errors, the same Okta error code.
+ * such as ids and timestamps are expected to differ), the same lifecycle state of a single object (`status`,
+ * `verificationStatus`: the replay drives the same transitions) and, for errors, the same Okta error code.
  */
+
+/** Top-level values that record where an object is in its lifecycle. */
+const STATE_KEYS = ["status", "verificationStatus"];
 
 export interface ComparedResponse {
     status: number;
@@ -24,6 +28,10 @@ export function compareResponses(recorded: ComparedResponse, actual: ComparedRes
         return [missing.length ? `missing keys ${missing.join(",")}` : "", extra.length ? `extra keys ${extra.join(",")}` : ""]
             .filter(Boolean)
             .join("; ");
+    }
+    const state = stateDifference(recorded.body, actual.body);
+    if (state) {
+        return state;
     }
     const recordedCode = errorCode(recorded.body);
     if (recordedCode !== errorCode(actual.body)) {
@@ -51,6 +59,14 @@ function topLevelShape(body: unknown): Shape {
         return { kind: "object", keys: new Set(Object.keys(body)) };
     }
     return { kind: typeof body, keys: new Set() };
+}
+
+function stateDifference(recorded: unknown, actual: unknown): string | undefined {
+    if (!isObject(recorded) || !isObject(actual)) {
+        return undefined;
+    }
+    const differs = STATE_KEYS.filter((k) => k in recorded && recorded[k] !== actual[k]);
+    return differs.length ? differs.map((k) => `${k} ${String(recorded[k])} -> ${String(actual[k])}`).join("; ") : undefined;
 }
 
 function errorCode(body: unknown): string | undefined {

@@ -46,7 +46,7 @@ export async function replayCassette(name: string, spec: OktaSpec, seed: SeedDoc
     }
     try {
         const results: InteractionResult[] = [];
-        const environment = { ids, hookUri: receiver.url };
+        const environment = { ids, hookUri: receiver.url, hookUris: new Map<string, string>() };
         for (const interaction of cassette.interactions) {
             results.push(await replayOne(name, interaction, spec, environment, (method, path, init) => org.api(method, path, init)));
         }
@@ -61,6 +61,11 @@ interface Environment {
     ids: IdMap;
     /** Where event hooks created by the replay point instead of the recorded endpoint. */
     hookUri: string;
+    /**
+     * Recorded endpoint -> local one. Each recorded endpoint gets its own path, so a replace that moves a hook to
+     * another endpoint moves it here too (Okta then asks for verification again).
+     */
+    hookUris: Map<string, string>;
 }
 
 type Send = (
@@ -87,7 +92,7 @@ async function replayOne(cassette: string, interaction: Interaction, spec: OktaS
     const path = ids.rewrite(interaction.url.pathname + interaction.url.search);
     let body = interaction.requestBody.trim() === "" ? undefined : ids.rewrite(interaction.requestBody);
     if (body !== undefined && (operation.operationId === "createEventHook" || operation.operationId === "replaceEventHook")) {
-        body = withHookUri(body, environment.hookUri);
+        body = withLocalHookUri(body, environment);
     }
     const contentType = interaction.requestHeaders["Content-Type"]?.[0];
     const actual = await send(interaction.method, path, {
@@ -105,11 +110,16 @@ async function replayOne(cassette: string, interaction: Interaction, spec: OktaS
 }
 
 /** The hook body with its channel pointed at the local receiver (left as recorded when it is not a hook). */
-function withHookUri(body: string, uri: string): string {
+function withLocalHookUri(body: string, environment: Environment): string {
     try {
         const hook = JSON.parse(body);
-        if (typeof hook?.channel?.config?.uri === "string") {
-            hook.channel.config.uri = uri;
+        const recorded = hook?.channel?.config?.uri;
+        if (typeof recorded === "string") {
+            const { hookUris } = environment;
+            if (!hookUris.has(recorded)) {
+                hookUris.set(recorded, `${environment.hookUri}/${hookUris.size}`);
+            }
+            hook.channel.config.uri = hookUris.get(recorded);
             return JSON.stringify(hook);
         }
     } catch {

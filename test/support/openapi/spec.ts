@@ -139,6 +139,21 @@ export class OktaSpec {
         return operation && resolveResponse(this.documents.get(document)!.doc, operation.responses[status]);
     }
 
+    /**
+     * Problems of `value` against one component schema (e.g. `LogEvent` for an event delivered to a hook, which no
+     * operation returns); empty when it conforms.
+     */
+    schemaErrors(name: string, value: unknown, document = "management"): ValidationProblem[] {
+        const key = `schema ${document} ${name}`;
+        let schema = this.compiled.get(key);
+        if (!schema) {
+            const { converter } = this.documents.get(document)!;
+            schema = { declaration: "exact", validate: this.ajv.compile({ $ref: converter.refTo(name) }) };
+            this.compiled.set(key, schema);
+        }
+        return schema.validate!(value) ? [] : (schema.validate!.errors ?? []).map(problem);
+    }
+
     /** The operation for a concrete path or an emulator route template. */
     find(method: string, pathOrTemplate: string): SpecOperation | undefined {
         return this.operations.find(method, pathOrTemplate);
