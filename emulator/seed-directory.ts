@@ -89,17 +89,23 @@ export function applyPolicySeeds(store: OrgStore, policies: PolicySeed[]): void 
 }
 
 export function applyAppSeeds(store: OrgStore, apps: AppSeed[]): void {
-    const defaultPolicy = (type: PolicyType, name?: string) =>
-        store.policies.find((p) => p.type === type && p.system && (name === undefined || p.name === name))?.id;
+    const defaults = defaultAppPolicies(store);
     for (const app of apps) {
         store.apps.insert(
             newApp({
                 ...app,
-                accessPolicyId: app.accessPolicyId ?? defaultPolicy("ACCESS_POLICY", DEFAULT_APP_ACCESS_POLICY),
-                profileEnrollmentPolicyId: app.profileEnrollmentPolicyId ?? defaultPolicy("PROFILE_ENROLLMENT"),
+                accessPolicyId: app.accessPolicyId ?? defaults.accessPolicyId,
+                profileEnrollmentPolicyId: app.profileEnrollmentPolicyId ?? defaults.profileEnrollmentPolicyId,
             }),
         );
     }
+}
+
+/** The system policies Okta links a new app to. */
+export function defaultAppPolicies(store: OrgStore): { accessPolicyId?: string; profileEnrollmentPolicyId?: string } {
+    const find = (type: PolicyType, name?: string) =>
+        store.policies.find((p) => p.type === type && p.system && (name === undefined || p.name === name))?.id;
+    return { accessPolicyId: find("ACCESS_POLICY", DEFAULT_APP_ACCESS_POLICY), profileEnrollmentPolicyId: find("PROFILE_ENROLLMENT") };
 }
 
 /** Ids are optional, but two entries with the same one would collide in the store. */

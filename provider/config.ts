@@ -81,11 +81,13 @@ const CONNECTION_NAMES: Record<ConnectionSettings["kind"], string> = {
     authorizationCode: "OAuth 2.0 authorization code",
 };
 
-/** One resolved value and where it came from (for messages; never the value itself in an error). */
-interface Resolved {
+/** One resolved value and where it came from (for messages; never a secret value itself in an error). */
+export interface ResolvedSetting {
     value: string;
     source: string;
 }
+
+type Resolved = ResolvedSetting;
 
 /**
  * Resolves the connection from, in order: explicit arguments, stack config (`okta:*`), the environment. The given
@@ -175,20 +177,36 @@ export function resolveConnectionSettings(
 function resolveAll(config: ConfigLookup, env: NodeJS.ProcessEnv, args: ConnectionArgs): Partial<Record<SettingName, Resolved>> {
     const resolved: Partial<Record<SettingName, Resolved>> = {};
     for (const setting of Object.keys(ENVIRONMENT) as SettingName[]) {
-        const explicit = args[setting];
-        const fromArgs = nonEmpty(Array.isArray(explicit) ? explicit.join(" ") : explicit === undefined ? undefined : String(explicit));
-        const fromConfig = nonEmpty(config(`okta:${setting}`));
-        const envName = ENVIRONMENT[setting].find((variable) => nonEmpty(env[variable]) !== undefined);
-        if (fromArgs !== undefined) {
-            resolved[setting] = { value: fromArgs, source: `argument ${setting}` };
-        } else if (fromConfig !== undefined) {
-            resolved[setting] = { value: fromConfig, source: `stack config okta:${setting}` };
-        } else if (envName !== undefined) {
-            resolved[setting] = { value: nonEmpty(env[envName])!, source: `environment ${envName}` };
+        const value = resolveSetting(setting, args[setting], config, env, ENVIRONMENT[setting]);
+        if (value !== undefined) {
+            resolved[setting] = value;
         }
     }
     resolved.orgUrl ??= terraformOrgUrl(env);
     return resolved;
+}
+
+/**
+ * One setting from, in order: the explicit argument, stack config `okta:<setting>`, the first of `variables` set in
+ * the environment. Blank values count as unset; a list argument is joined with spaces.
+ */
+export function resolveSetting(
+    setting: string,
+    explicit: unknown,
+    config: ConfigLookup,
+    env: NodeJS.ProcessEnv,
+    variables: readonly string[],
+): ResolvedSetting | undefined {
+    const fromArgs = nonEmpty(Array.isArray(explicit) ? explicit.join(" ") : explicit === undefined || explicit === null ? undefined : String(explicit));
+    const fromConfig = nonEmpty(config(`okta:${setting}`));
+    const envName = variables.find((variable) => nonEmpty(env[variable]) !== undefined);
+    if (fromArgs !== undefined) {
+        return { value: fromArgs, source: `argument ${setting}` };
+    }
+    if (fromConfig !== undefined) {
+        return { value: fromConfig, source: `stack config okta:${setting}` };
+    }
+    return envName === undefined ? undefined : { value: nonEmpty(env[envName])!, source: `environment ${envName}` };
 }
 
 /** The Terraform provider's `OKTA_ORG_NAME` + `OKTA_BASE_URL` (default `okta.com`). */

@@ -14,3 +14,11 @@ export {
     type ClientCredentialsConnection,
 } from "./config";
 export { authenticatorFor, clientFor, type ConnectionOptions } from "./connection";
+export {
+    resolveClientTuning,
+    tuningClientOptions,
+    TUNING_SETTINGS,
+    type ClientTuning,
+    type TuningArgs,
+    type TuningSetting,
+} from "./tuning";

@@ -38,6 +38,7 @@ export interface PackageSchema {
     config: { variables: Record<string, PropertySpec> };
     types?: Record<string, TypeSpec>;
     resources: Record<string, ResourceSpec>;
+    /** Extra JSON Schema constraints by resource token (or `config` for the stack config) and property name. */
     language?: { "x-okta-iac"?: { validation?: Record<string, Record<string, Record<string, unknown>>> } };
 }
 

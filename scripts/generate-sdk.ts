@@ -1,7 +1,8 @@
 /**
  * Generates the TypeScript types and resource classes from schema.json, the one description of every resource:
  *
- * - `provider/generated/types.ts`: plain input and output types the resource handlers are written against;
+ * - `provider/generated/types.ts`: the provider's configuration, and plain input and output types the resource
+ *   handlers are written against;
  * - `sdk/types.ts`: the SDK's object and enum types (argument and output forms);
  * - `sdk/<resource>.ts`: each resource's `...Args` interface and class (secret inputs wrapped as Pulumi secrets, secret
  *   outputs declared with `additionalSecretOutputs`);
@@ -64,6 +65,8 @@ function providerTypes(schema: PackageSchema, resources: Resource[]): string {
     for (const [token, spec] of Object.entries(schema.types ?? {})) {
         out.push(...plainTypeDeclaration(nameOf(token), spec), "");
     }
+    const configDoc = "The provider's settings: `okta:*` stack config (each with an environment fallback, see provider/config.ts and provider/tuning.ts).";
+    out.push(...plainInterface("ProviderConfig", configDoc, schema.config.variables, []), "");
     for (const { name, spec } of resources) {
         out.push(...plainInterface(`${name}Inputs`, spec.description, spec.inputProperties, spec.requiredInputs ?? []), "");
         out.push(...plainInterface(`${name}Outputs`, spec.description, spec.properties, spec.required ?? []), "");

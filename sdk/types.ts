@@ -5,7 +5,7 @@ import type { Connection, UserStatus, UserProviderType, PasswordHash, AppUserSco
 
 export type { Connection, UserStatus, UserProviderType, PasswordHash, AppUserScope, EventHookStatus, UserLifecycleOperationKind };
 
-/** How to reach one Okta org, for a resource that must not use the stack's configuration (programs that manage more than one org). The same settings as the `okta:` stack config, with the credentials of one connection (API token, OAuth 2.0 client credentials, or OAuth 2.0 authorization code); stack config and environment variables are not used for it. */
+/** How to reach one Okta org, for a resource that must not use the stack's configuration (programs that manage more than one org). The same settings as the `okta:` stack config, with the credentials of one connection (API token, OAuth 2.0 client credentials, or OAuth 2.0 authorization code); stack config and environment variables are not used for it. The rate-limit, retry and timeout settings (`parallelism`, `maxApiCapacity`, `maxRetries`, `requestTimeout`, `requestDeadline`) are not given here: the stack's apply to every connection, since all clients of one org share one rate-limit governor. */
 export interface ConnectionArgs {
     /** Base URL of the Okta org, e.g. `https://example.okta.com`. */
     orgUrl: pulumi.Input<string>;

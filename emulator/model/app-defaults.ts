@@ -13,7 +13,13 @@ export interface AppInput {
     label: string;
     signOnMode: SignOnMode;
     status?: Exclude<AppStatus, "DELETED">;
-    credentials?: { scheme?: CredentialsScheme; userNameTemplate?: { template: string; type?: string }; userName?: string };
+    credentials?: {
+        scheme?: CredentialsScheme;
+        userNameTemplate?: { template: string; type?: string };
+        userName?: string;
+        /** OIDC apps: overrides `credentials.oauthClient` (client id, token endpoint auth method). */
+        oauthClient?: Record<string, unknown>;
+    };
     settings?: Record<string, unknown>;
     features?: string[];
     userProfile?: Record<string, unknown>;
@@ -87,7 +93,13 @@ function defaultCredentials(id: string, input: AppInput): AppRecord["credentials
         return {
             userNameTemplate,
             signing: { kid: randomBytes(32).toString("base64url") },
-            oauthClient: { autoKeyRotation: true, client_id: id, token_endpoint_auth_method: "client_secret_basic", pkce_required: false },
+            oauthClient: {
+                autoKeyRotation: true,
+                client_id: id,
+                token_endpoint_auth_method: "client_secret_basic",
+                pkce_required: false,
+                ...input.credentials?.oauthClient,
+            },
         };
     }
     const scheme = input.credentials?.scheme ?? (PASSWORD_MODES.includes(input.signOnMode) ? "EDIT_USERNAME_AND_PASSWORD" : undefined);

@@ -2,7 +2,8 @@ import { createPublicKey, type JsonWebKey } from "node:crypto";
 import type { JWK } from "jose";
 import { newOktaId } from "../collection";
 import { OKTA_SCOPE_PATTERN } from "../scopes";
-import type { OrgStore } from "../store";
+import type { OAuthClientRecord, OrgStore } from "../store";
+import { listOAuthClientAsApp } from "./apps";
 
 /** An API Services app: client credentials with private_key_jwt, for the `okta.*` scopes granted to it. */
 export interface ServiceAppSeed {
@@ -39,11 +40,13 @@ const PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "k"];
 /** Validates the `serviceApps` and `webApps` sections, naming the first wrong entry. */
 export function validateOAuthSeed(list: List, fail: Fail): void {
     const clientIds = new Set<string>();
+    // An OAuth client is listed as an app whose id is its client id: it must not be the id of a seeded app.
+    const appIds = new Set(list("apps").map((app) => app.id));
     const checkCommon = (app: Record<string, unknown>, where: string) => {
         if (typeof app.clientId !== "string" || app.clientId === "") {
             fail(`${where}.clientId`, "must be a non-empty string");
         }
-        if (clientIds.has(app.clientId as string)) {
+        if (clientIds.has(app.clientId as string) || appIds.has(app.clientId)) {
             fail(`${where}.clientId`, `'${app.clientId}' is already used by another app`);
         }
         clientIds.add(app.clientId as string);
@@ -133,9 +136,14 @@ function checkRedirectUris(uris: unknown, where: string, fail: Fail): void {
     });
 }
 
+/** Registers each OAuth client, and lists it among the org's apps as Okta does. */
 export function applyOAuthSeed(store: OrgStore, seed: { serviceApps?: ServiceAppSeed[]; webApps?: WebAppSeed[] }): void {
+    const register = (client: OAuthClientRecord) => {
+        store.oauthClients.set(client.clientId, client);
+        listOAuthClientAsApp(store, client);
+    };
     for (const app of seed.serviceApps ?? []) {
-        store.oauthClients.set(app.clientId, {
+        register({
             clientId: app.clientId,
             name: app.name ?? app.clientId,
             kind: "service",
@@ -148,7 +156,7 @@ export function applyOAuthSeed(store: OrgStore, seed: { serviceApps?: ServiceApp
         });
     }
     for (const app of seed.webApps ?? []) {
-        store.oauthClients.set(app.clientId, {
+        register({
             clientId: app.clientId,
             name: app.name ?? app.clientId,
             kind: "web",

@@ -1,3 +1,5 @@
+import type { OktaResponse } from "./executor";
+
 /**
  * How requests are authorized. The API token scheme lives here; OAuth schemes implement the same interface, so the
  * transport never needs to know which one is in use.
@@ -13,6 +15,23 @@ export interface Authenticator {
     recoverFromChallenge?(response: AuthChallenge): Promise<boolean>;
     /** Secret values held (tokens, keys), so loggers and error messages can redact them. */
     secrets?(): string[];
+    /**
+     * Called by each OktaClient given this authenticator, with the way to send the authenticator's own requests (OAuth
+     * token requests) through that client: its transport, rate-limit governor, retries and logging.
+     */
+    attach?(send: AuthorizationSender): void;
+}
+
+/** Sends an authenticator's own request (a form POST to the org's token endpoint) through a client. */
+export type AuthorizationSender = (request: AuthorizationRequest) => Promise<OktaResponse<unknown>>;
+
+export interface AuthorizationRequest {
+    /** An endpoint on the org, e.g. `https://example.okta.com/oauth2/v1/token`. */
+    url: URL;
+    /** The form to post, made anew for every attempt (a client assertion may be used only once). */
+    form(): Promise<Record<string, string>>;
+    /** Authorizes every attempt of this request (a fresh DPoP proof, Basic auth) and answers its challenges. */
+    authenticator: Authenticator;
 }
 
 /** What an authenticator sees of a refused request. */

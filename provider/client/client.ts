@@ -1,8 +1,8 @@
 import { Agent, type Dispatcher } from "undici";
-import type { Authenticator } from "./auth";
+import type { AuthorizationRequest, Authenticator } from "./auth";
 import { encodeBody, type MultipartBody } from "./body";
 import { bucketOf } from "./buckets";
-import { execute, type OktaLogger, type OktaResponse, type ResponseType } from "./executor";
+import { execute, type ExecutorContext, type OktaLogger, type OktaResponse, type PreparedRequest, type ResponseType } from "./executor";
 import { mergeHeaders } from "./headers";
 import { governorFor, RateLimitGovernor, type GovernorOptions } from "./governor";
 import { items, pages, type Page, type PaginateOptions, type Query, type QueryValue } from "./pagination";
@@ -51,7 +51,8 @@ export interface OktaClientOptions {
     retry?: RetryOptions;
     /**
      * The rate-limit governor: by default the one shared by every client of this org in the process (created with
-     * these options on first use); pass an instance to control sharing.
+     * these options on first use; options given later for the same org replace its limits); pass an instance to
+     * control sharing.
      */
     governor?: RateLimitGovernor | GovernorOptions;
     userAgent?: string;
@@ -60,8 +61,8 @@ export interface OktaClientOptions {
     dispatcher?: Dispatcher;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
-const DEFAULT_DEADLINE_MS = 10 * 60_000;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_DEADLINE_MS = 10 * 60_000;
 const USER_AGENT = `pulumi-okta-iac/${require("../../../package.json").version as string}`;
 
 /**
@@ -83,39 +84,20 @@ export class OktaClient {
         this.governor = options.governor instanceof RateLimitGovernor ? options.governor : governorFor(this.orgUrl, options.governor);
         this.redactor = new Redactor(() => options.authenticator.secrets?.() ?? []);
         retryOptions(options.retry); // fail on bad settings now, not on the first request
+        options.authenticator.attach?.((request) => this.sendAuthorization(request));
     }
 
     async request<T = unknown>(req: OktaRequest<T>): Promise<OktaResponse<T>> {
         const url = this.resolve(req.path, req.query);
         const body = await encodeBody(req.method, req);
-        const headers = mergeHeaders(
-            { Accept: "application/json", "User-Agent": this.options.userAgent ?? USER_AGENT },
-            body?.contentType ? { "Content-Type": body.contentType } : undefined,
-            req.headers,
-        );
-        return execute<T>(
-            {
-                dispatcher: this.dispatcher,
-                governor: this.governor,
-                authenticator: this.options.authenticator,
-                redactor: this.redactor,
-                logger: this.options.logger,
-            },
-            {
-                method: req.method,
-                url,
-                display: this.redactor.url(url),
-                bucket: bucketOf(req.method, url.pathname),
-                headers,
-                body,
-                responseType: req.responseType ?? "json",
-                idempotent: req.idempotent,
-                probe: req.probe,
-                timeoutMs: req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-                deadline: Date.now() + (req.deadlineMs ?? this.options.deadlineMs ?? DEFAULT_DEADLINE_MS),
-                retry: retryOptions(this.options.retry, req.retry),
-            },
-        );
+        return execute<T>(this.context(this.options.authenticator), {
+            ...this.prepare(req.method, url, req),
+            headers: this.headers(body?.contentType, req.headers),
+            body,
+            responseType: req.responseType ?? "json",
+            idempotent: req.idempotent,
+            probe: req.probe,
+        });
     }
 
     async get<T>(path: string, query?: Query): Promise<T> {
@@ -159,6 +141,56 @@ export class OktaClient {
     }
 
     private readonly fetchPage = <T>(path: string, query?: Query) => this.request<T[]>({ method: "GET", path, query });
+
+    /**
+     * An authenticator's token request: through the same governor (the token endpoint's bucket) and retries as API
+     * calls, with a new form and fresh authorization for every attempt. Safe to repeat: a lost answer only costs a
+     * token. Not held by the concurrency cap, since the requests holding the slots may be the ones waiting for it.
+     */
+    private sendAuthorization(request: AuthorizationRequest): Promise<OktaResponse<unknown>> {
+        if (request.url.origin !== this.orgUrl.origin) {
+            throw new Error(`refusing to send Okta credentials to ${request.url.origin}: it is not the org ${this.orgUrl.origin}`);
+        }
+        const contentType = "application/x-www-form-urlencoded";
+        return execute(this.context(request.authenticator), {
+            ...this.prepare("POST", request.url, {}),
+            headers: this.headers(contentType),
+            bodyPerAttempt: async () => ({ payload: new URLSearchParams(await request.form()).toString(), contentType }),
+            tokenRequest: true,
+            responseType: "json",
+            idempotent: true,
+        });
+    }
+
+    private context(authenticator: Authenticator): ExecutorContext {
+        const { logger } = this.options;
+        return { dispatcher: this.dispatcher, governor: this.governor, authenticator, redactor: this.redactor, logger };
+    }
+
+    /** What every request shares: where it goes, its bucket, and the client's time and retry policies unless overridden. */
+    private prepare(
+        method: string,
+        url: URL,
+        req: Pick<OktaRequest, "timeoutMs" | "deadlineMs" | "retry">,
+    ): Pick<PreparedRequest<unknown>, "method" | "url" | "display" | "bucket" | "timeoutMs" | "deadline" | "retry"> {
+        return {
+            method,
+            url,
+            display: this.redactor.url(url),
+            bucket: bucketOf(method, url.pathname),
+            timeoutMs: req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            deadline: Date.now() + (req.deadlineMs ?? this.options.deadlineMs ?? DEFAULT_DEADLINE_MS),
+            retry: retryOptions(this.options.retry, req.retry),
+        };
+    }
+
+    private headers(contentType: string | undefined, extra?: Record<string, string>): Record<string, string> {
+        return mergeHeaders(
+            { Accept: "application/json", "User-Agent": this.options.userAgent ?? USER_AGENT },
+            contentType ? { "Content-Type": contentType } : undefined,
+            extra,
+        );
+    }
 
     /** Builds the URL of a request. Absolute URLs (from Link headers) must stay on the org, so no token leaves it. */
     private resolve(path: string, query?: Query): URL {

@@ -73,10 +73,11 @@ export class OktaApiError extends Error {
     ): OktaApiError {
         const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
         const causes = Array.isArray(fields.errorCauses) ? (fields.errorCauses as OktaErrorCause[]) : [];
-        // Scope and DPoP refusals come with an empty body and the reason in a WWW-Authenticate challenge (notes §3).
+        // Scope and DPoP refusals come with an empty body and the reason in a WWW-Authenticate challenge (notes §3);
+        // the OAuth endpoints answer `{error, error_description}`.
         const challenge = parseAuthChallenge(headers["www-authenticate"])?.params ?? {};
-        const errorCode = typeof fields.errorCode === "string" ? fields.errorCode : challenge.error;
-        const errorSummary = typeof fields.errorSummary === "string" ? fields.errorSummary : challenge.error_description;
+        const errorCode = stringField(fields, "errorCode") ?? stringField(fields, "error") ?? challenge.error;
+        const errorSummary = stringField(fields, "errorSummary") ?? stringField(fields, "error_description") ?? challenge.error_description;
         return new OktaApiError({
             status,
             method: request.method,
@@ -90,6 +91,10 @@ export class OktaApiError extends Error {
             requiredScope: challenge.error === "insufficient_scope" ? challenge.scope : undefined,
         });
     }
+}
+
+function stringField(fields: Record<string, unknown>, name: string): string | undefined {
+    return typeof fields[name] === "string" ? (fields[name] as string) : undefined;
 }
 
 function describe(d: OktaApiErrorDetails): string {

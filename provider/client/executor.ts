@@ -48,6 +48,10 @@ export interface PreparedRequest<T> {
     bucket: string;
     headers: Record<string, string>;
     body?: EncodedBody;
+    /** A body made anew for every attempt instead of `body` (a token request's client assertion may be used once). */
+    bodyPerAttempt?: () => Promise<EncodedBody>;
+    /** A token request: paced by its bucket but not held by the concurrency cap (see AcquireOptions). */
+    tokenRequest?: boolean;
     responseType: ResponseType;
     /** Declared idempotent (lifecycle POSTs); by default GET, PUT and DELETE are. */
     idempotent?: boolean;
@@ -155,10 +159,12 @@ class RequestRun<T> {
         const queued = Date.now();
         const permit = await acquire(ctx, req, this.previous);
         this.attempts++;
+        let body = req.body;
         try {
             if (Date.now() - queued >= FRESH_AUTH_MS) {
                 auth = await ctx.authenticator.headers({ method: req.method, url: req.url });
             }
+            body = req.bodyPerAttempt ? await req.bodyPerAttempt() : body;
         } catch (err) {
             permit.release();
             throw err;
@@ -167,7 +173,7 @@ class RequestRun<T> {
         const retry = this.retries > 0 ? ` (retry ${this.retries}${this.retryFor ? ` for ${this.retryFor}` : ""})` : "";
         this.log(`→ ${req.method} ${req.display}${retry} headers ${JSON.stringify(ctx.redactor.headers(headers))}`);
         const started = Date.now();
-        const outcome = await send(ctx, req, headers, permit, this.attempts);
+        const outcome = await send(ctx, req, headers, body, permit, this.attempts);
         const took = `${Date.now() - started} ms`;
         this.log(
             "failure" in outcome
@@ -234,7 +240,7 @@ class RequestRun<T> {
 async function acquire<T>(ctx: ExecutorContext, req: PreparedRequest<T>, previous: Failed | undefined): Promise<Permit> {
     const queued = Date.now();
     try {
-        const permit = await ctx.governor.acquire(req.bucket, req.deadline);
+        const permit = await ctx.governor.acquire(req.bucket, req.deadline, { outsideConcurrencyCap: req.tokenRequest });
         const waited = Date.now() - queued;
         if (waited >= 50) {
             ctx.logger?.debug(ctx.redactor.text(`${req.method} ${req.display}: waited ${waited} ms for rate-limit bucket '${req.bucket}'`));
@@ -253,6 +259,7 @@ async function send<T>(
     ctx: ExecutorContext,
     req: PreparedRequest<T>,
     headers: Record<string, string>,
+    body: EncodedBody | undefined,
     permit: Permit,
     attempts: number,
 ): Promise<AttemptResponse | Failed> {
@@ -261,7 +268,7 @@ async function send<T>(
             url: req.url,
             method: req.method,
             headers,
-            body: req.body?.payload,
+            body: body?.payload,
             timeoutMs: req.timeoutMs,
             deadline: req.deadline,
         });

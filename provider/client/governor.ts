@@ -17,6 +17,7 @@ export interface GovernorOptions {
 }
 
 export const DEFAULT_MAX_CONCURRENCY = 16;
+export const DEFAULT_CAPACITY_PERCENT = 100;
 const DEFAULT_JITTER_MS = 250;
 
 /** What the governor learns from one response. */
@@ -65,9 +66,20 @@ interface BucketState {
     answered: boolean;
 }
 
+/** How one request asks for a permit. */
+export interface AcquireOptions {
+    /**
+     * For token requests: not held back by the concurrency cap, only by their bucket. Requests that hold slots may be
+     * waiting for the token (an authenticator renews it when a request is sent), so a token request that waited for a
+     * slot could wait forever. At most one per connection is in flight (the token cache fetches once for all).
+     */
+    outsideConcurrencyCap?: boolean;
+}
+
 interface Waiter {
     bucket: string;
     deadline?: number;
+    outsideConcurrencyCap: boolean;
     queuedAt: number;
     resolve(permit: Permit): void;
     reject(err: Error): void;
@@ -84,8 +96,7 @@ const NOW = 0;
  */
 export class RateLimitGovernor {
     readonly clock: ServerClock;
-    private readonly maxConcurrency: number;
-    private readonly capacityPercent: number;
+    private limits: { maxConcurrency: number; capacityPercent: number };
     private readonly jitterMs: number;
     private readonly now: () => number;
     private readonly random: () => number;
@@ -99,11 +110,7 @@ export class RateLimitGovernor {
     private readonly counts = { waited: 0, rateLimited429: 0, concurrency429: 0 };
 
     constructor(options: GovernorOptions = {}) {
-        this.maxConcurrency = positiveInteger("maxConcurrency", options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
-        this.capacityPercent = options.capacityPercent ?? 100;
-        if (!(this.capacityPercent > 0 && this.capacityPercent <= 100)) {
-            throw new Error(`capacityPercent must be between 1 and 100, got ${options.capacityPercent}`);
-        }
+        this.limits = validLimits(options);
         this.jitterMs = options.jitterMs ?? DEFAULT_JITTER_MS;
         this.now = options.now ?? Date.now;
         this.random = options.random ?? Math.random;
@@ -111,10 +118,30 @@ export class RateLimitGovernor {
         this.concurrency = this.maxConcurrency;
     }
 
+    /** Most requests in flight at once (before halving on concurrency 429s). */
+    get maxConcurrency(): number {
+        return this.limits.maxConcurrency;
+    }
+
+    /** Percent of each bucket this process may use. */
+    get capacityPercent(): number {
+        return this.limits.capacityPercent;
+    }
+
+    /** Takes new limits (a client configured anew for the same org); options not given keep their current value. */
+    reconfigure(options: Pick<GovernorOptions, "maxConcurrency" | "capacityPercent">): void {
+        const before = this.limits.maxConcurrency;
+        this.limits = validLimits({ ...this.limits, ...definedOnly(options) });
+        // Not reduced by concurrency 429s: take the new cap at once. Reduced: stay reduced, and regrow up to it.
+        this.concurrency = this.concurrency === before ? this.maxConcurrency : Math.min(this.concurrency, this.maxConcurrency);
+        this.pump();
+    }
+
     /** Waits until a request to `bucket` may be sent. Rejects with OktaDeadlineError when that would pass `deadline`. */
-    acquire(bucket: string, deadline?: number): Promise<Permit> {
+    acquire(bucket: string, deadline?: number, options: AcquireOptions = {}): Promise<Permit> {
         return new Promise((resolve, reject) => {
-            this.waiters.push({ bucket, deadline, queuedAt: this.now(), resolve, reject });
+            const outsideConcurrencyCap = options.outsideConcurrencyCap ?? false;
+            this.waiters.push({ bucket, deadline, outsideConcurrencyCap, queuedAt: this.now(), resolve, reject });
             this.pump();
         });
     }
@@ -134,7 +161,8 @@ export class RateLimitGovernor {
         let wake = Infinity;
         const still: Waiter[] = [];
         for (const waiter of this.waiters) {
-            const at = this.inFlight >= this.concurrency ? Infinity : this.admission(waiter.bucket, now);
+            const capped = this.inFlight >= this.concurrency && !waiter.outsideConcurrencyCap;
+            const at = capped ? Infinity : this.admission(waiter.bucket, now);
             if (at === NOW) {
                 this.grant(waiter, now);
                 continue;
@@ -294,13 +322,29 @@ export class RateLimitGovernor {
 /** One governor per org in this process, so every client, resource and function shares Okta's budget. */
 const byOrg = new Map<string, RateLimitGovernor>();
 
+/** Created with `options` on first use; later options for the same org replace its limits (the latest settings win). */
 export function governorFor(orgUrl: URL, options?: GovernorOptions): RateLimitGovernor {
     let governor = byOrg.get(orgUrl.origin);
     if (!governor) {
         governor = new RateLimitGovernor(options);
         byOrg.set(orgUrl.origin, governor);
+    } else if (options) {
+        governor.reconfigure(options);
     }
     return governor;
+}
+
+function validLimits(options: GovernorOptions): { maxConcurrency: number; capacityPercent: number } {
+    const maxConcurrency = positiveInteger("maxConcurrency", options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
+    const capacityPercent = options.capacityPercent ?? DEFAULT_CAPACITY_PERCENT;
+    if (!(capacityPercent > 0 && capacityPercent <= 100)) {
+        throw new Error(`capacityPercent must be between 1 and 100, got ${options.capacityPercent}`);
+    }
+    return { maxConcurrency, capacityPercent };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function header(headers: RateLimitObservation["headers"], name: string): string | undefined {

@@ -3,7 +3,7 @@
 /* eslint-disable */
 // Plain value types of every resource's inputs and outputs, for the resource handlers.
 
-/** How to reach one Okta org, for a resource that must not use the stack's configuration (programs that manage more than one org). The same settings as the `okta:` stack config, with the credentials of one connection (API token, OAuth 2.0 client credentials, or OAuth 2.0 authorization code); stack config and environment variables are not used for it. */
+/** How to reach one Okta org, for a resource that must not use the stack's configuration (programs that manage more than one org). The same settings as the `okta:` stack config, with the credentials of one connection (API token, OAuth 2.0 client credentials, or OAuth 2.0 authorization code); stack config and environment variables are not used for it. The rate-limit, retry and timeout settings (`parallelism`, `maxApiCapacity`, `maxRetries`, `requestTimeout`, `requestDeadline`) are not given here: the stack's apply to every connection, since all clients of one org share one rate-limit governor. */
 export interface Connection {
     /** Base URL of the Okta org, e.g. `https://example.okta.com`. */
     orgUrl: string;
@@ -61,6 +61,40 @@ export type EventHookStatus = "ACTIVE" | "INACTIVE";
 
 /** A user lifecycle operation. */
 export type UserLifecycleOperationKind = "activate" | "deactivate" | "reactivate" | "suspend" | "unsuspend" | "unlock";
+
+/** The provider's settings: `okta:*` stack config (each with an environment fallback, see provider/config.ts and provider/tuning.ts). */
+export interface ProviderConfig {
+    /** Base URL of the Okta org, e.g. `https://example.okta.com`. HTTPS is required except for loopback hosts (the local emulator). Environment fallback: `OKTA_ORG_URL`, or the Terraform provider's `OKTA_ORG_NAME` with `OKTA_BASE_URL` (default `okta.com`). */
+    orgUrl?: string;
+    /** API token connection: an Okta API token, sent as `Authorization: SSWS <token>`. Set it with `pulumi config set --secret okta:apiToken`. Environment fallback: `OKTA_API_TOKEN`. Give the credentials of one connection only. */
+    apiToken?: string;
+    /** OAuth 2.0 connections: client id of the Okta app (an API Services app for client credentials, a web app for authorization code). Environment fallback: `OKTA_CLIENT_ID`, `OKTA_API_CLIENT_ID`. */
+    clientId?: string;
+    /** OAuth 2.0 client credentials connection: the app's private key for private_key_jwt, as PEM or JWK (JSON), or the path of a file holding it. RSA keys sign RS256, EC P-256 keys ES256. Environment fallback: `OKTA_PRIVATE_KEY`, `OKTA_API_PRIVATE_KEY`. */
+    privateKey?: string;
+    /** OAuth 2.0 client credentials connection: the key id (`kid`) of the public key registered on the app; taken from a JWK's `kid` when unset. Environment fallback: `OKTA_PRIVATE_KEY_ID`, `OKTA_API_PRIVATE_KEY_ID`. */
+    privateKeyId?: string;
+    /** OAuth 2.0 connections: space-separated Okta API scopes, e.g. `okta.users.manage okta.groups.manage`. Required for client credentials (each must be granted to the app); for authorization code, narrows refreshed tokens. Environment fallback: `OKTA_SCOPES`, `OKTA_API_SCOPES` (commas also accepted). */
+    scopes?: string;
+    /** OAuth 2.0 client credentials connection: bind access tokens to a DPoP key (the app's "Require DPoP" setting, on by default for new API Services apps). Environment fallback: `OKTA_DPOP`. */
+    dpop?: boolean;
+    /** OAuth 2.0 authorization code connection: the web app's client secret. Environment fallback: `OKTA_CLIENT_SECRET`. */
+    clientSecret?: string;
+    /** OAuth 2.0 authorization code connection: the current access token (optional; refreshed before it expires). Environment fallback: `OKTA_ACCESS_TOKEN`. */
+    accessToken?: string;
+    /** OAuth 2.0 authorization code connection: the refresh token from the authorization code flow (scope `offline_access`). If the app rotates refresh tokens, the provider keeps the new one for the rest of its run. Environment fallback: `OKTA_REFRESH_TOKEN`. */
+    refreshToken?: string;
+    /** Most API requests this process sends to one org at once (the Terraform provider's `parallelism`). Okta allows 75 simultaneous requests per org (35 on Integrator Free), shared by every integration; the cap is halved when Okta answers a concurrency 429 and grows back. At least 1. Environment fallback: `OKTA_PARALLELISM`. */
+    parallelism?: number;
+    /** Percentage (1-100) of each rate-limit bucket this process may use, leaving the rest to other integrations of the org (the Terraform provider's `max_api_capacity`). Requests wait for the bucket's window to reset once that share is used. Environment fallback: `OKTA_MAX_API_CAPACITY`, `MAX_API_CAPACITY`. */
+    maxApiCapacity?: number;
+    /** Retries (0-100) of a request that failed with a 5xx (but 501), a network error or a timeout, with exponential backoff from 250 ms to 15 s; 0 turns them off. Waits for a rate-limit window after a 429 are counted apart. Only requests that are safe to repeat are retried (a create only when it can be looked up first). Environment fallback: `OKTA_MAX_RETRIES`. */
+    maxRetries?: number;
+    /** Seconds one attempt of a request may take, response body included, before it is abandoned (and retried if it may be). Greater than 0. Environment fallback: `OKTA_REQUEST_TIMEOUT`. */
+    requestTimeout?: number;
+    /** Seconds one request may take in all, rate-limit waits and retries included; it fails when the next attempt could not finish in time. Greater than 0. Environment fallback: `OKTA_REQUEST_DEADLINE`. */
+    requestDeadline?: number;
+}
 
 /** An Okta group of type `OKTA_GROUP`. The Everyone group and imported `APP_GROUP`s are managed by Okta and cannot be changed. */
 export interface GroupInputs {

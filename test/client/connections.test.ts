@@ -13,6 +13,7 @@ import {
     clientFor,
     dynamicProvider,
     resolveConnectionSettings,
+    TUNING_SETTINGS,
 } from "../../provider";
 import { failure } from "../support/failure";
 import { startTestOrg, TEST_TOKEN, type TestOrg } from "../support/emulator";
@@ -395,7 +396,7 @@ describe("provider: connection configuration", () => {
         const variables = require("../../../schema.json").config.variables;
         const secrets = ["apiToken", "clientSecret", "privateKey", "accessToken", "refreshToken"];
         const settings = ["orgUrl", "apiToken", "clientId", "clientSecret", "privateKey", "privateKeyId", "scopes", "accessToken", "refreshToken", "dpop"];
-        expect(Object.keys(variables).sort()).to.deep.equal([...settings].sort());
+        expect(Object.keys(variables).sort()).to.deep.equal([...settings, ...TUNING_SETTINGS].sort());
         for (const name of settings) {
             expect(variables[name].secret === true, `${name} secret`).to.equal(secrets.includes(name));
         }

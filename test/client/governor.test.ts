@@ -121,4 +121,20 @@ describe("client: rate-limit governor against the emulator", () => {
         expect(a.governor).to.equal(governorFor(url));
         expect(other.governor).not.to.equal(a.governor);
     });
+
+    it("takes the limits of the latest client configured for the org; a client without options keeps them", () => {
+        const orgUrl = "https://reconfigured-example.okta.com";
+        const make = (governor?: { maxConcurrency?: number; capacityPercent?: number }) => {
+            const c = new OktaClient({ orgUrl, authenticator: new ApiTokenAuthenticator(TEST_TOKEN), governor });
+            clients.push(c);
+            return c.governor;
+        };
+        const first = make({ maxConcurrency: 4, capacityPercent: 80 });
+        expect([first.maxConcurrency, first.capacityPercent, first.stats().concurrency]).to.deep.equal([4, 80, 4]);
+        expect(make({ maxConcurrency: 10 })).to.equal(first);
+        expect([first.maxConcurrency, first.capacityPercent, first.stats().concurrency]).to.deep.equal([10, 80, 10]);
+        make();
+        expect([first.maxConcurrency, first.capacityPercent]).to.deep.equal([10, 80]);
+        expect(() => make({ capacityPercent: 0 })).to.throw("capacityPercent must be between 1 and 100, got 0");
+    });
 });

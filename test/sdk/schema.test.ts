@@ -3,6 +3,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { TUNING_SETTINGS } from "../../provider";
 import { REPO_ROOT } from "../../scripts/pulumi-offline";
 import { generateSdk, loadSchema, staleFiles } from "../../scripts/generate-sdk";
 
@@ -54,11 +55,22 @@ describe("sdk: schema.json and the code generated from it", () => {
         }
     });
 
-    it("the per-resource connection has exactly the settings of the stack config", () => {
+    it("the per-resource connection has exactly the connection settings of the stack config (tuning is process-wide)", () => {
         const connection = schema.types!["okta:index:Connection"].properties!;
-        expect(Object.keys(connection).sort()).to.deep.equal(Object.keys(schema.config.variables).sort());
-        for (const [name, variable] of Object.entries(schema.config.variables)) {
+        const connectionSettings = Object.entries(schema.config.variables).filter(([name]) => !(TUNING_SETTINGS as readonly string[]).includes(name));
+        expect(Object.keys(connection).sort()).to.deep.equal(connectionSettings.map(([name]) => name).sort());
+        for (const [name, variable] of connectionSettings) {
             expect(Boolean(connection[name].secret), name).to.equal(Boolean(variable.secret));
+        }
+    });
+
+    it("describes every tuning setting in the stack config, with a default and a range", () => {
+        const ranges = schema.language?.["x-okta-iac"]?.validation?.config ?? {};
+        for (const name of TUNING_SETTINGS) {
+            const variable = schema.config.variables[name];
+            expect(variable?.type, name).to.be.oneOf(["integer", "number"]);
+            expect(variable.default, name).to.be.a("number");
+            expect(Object.keys(ranges[name] ?? {}), name).to.not.be.empty;
         }
     });
 

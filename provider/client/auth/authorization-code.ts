@@ -46,25 +46,26 @@ export class AuthorizationCodeAuthenticator extends OAuthAuthenticator {
 
     protected async fetchToken(): Promise<CachedToken> {
         const scopes = this.options.scopes ?? [];
+        const form = {
+            grant_type: "refresh_token",
+            refresh_token: this.currentRefreshToken,
+            ...(scopes.length > 0 ? { scope: scopes.join(" ") } : {}),
+        };
         let answer;
         try {
-            answer = await this.endpoint.post(
-                {
-                    grant_type: "refresh_token",
-                    refresh_token: this.currentRefreshToken,
-                    ...(scopes.length > 0 ? { scope: scopes.join(" ") } : {}),
-                },
-                { Authorization: basicAuth(this.options.clientId, this.options.clientSecret) },
-            );
+            answer = await this.endpoint.post({
+                form: async () => form,
+                headers: () => ({ Authorization: basicAuth(this.options.clientId, this.options.clientSecret) }),
+            });
         } catch (err) {
             throw this.refusal(err, `refresh token for client ${this.options.clientId}`);
         }
-        const rotated = answer.body.refresh_token;
+        const rotated = answer.refresh_token;
         if (rotated && rotated !== this.currentRefreshToken) {
             this.currentRefreshToken = rotated;
             await this.options.onRefreshToken?.(rotated);
         }
-        return this.cacheEntry(answer.body);
+        return this.cacheEntry(answer);
     }
 
     protected credentialSecrets(): string[] {

@@ -4,7 +4,6 @@ import { DpopProver } from "./dpop";
 import { loadSigningKey, type SigningKey } from "./keys";
 import { OAuthAuthenticator, type OAuthConnectionOptions } from "./oauth-authenticator";
 import type { CachedToken } from "./token-cache";
-import { TokenEndpointError } from "./token-endpoint";
 
 export interface ClientCredentialsOptions extends OAuthConnectionOptions {
     /** Client id of the API Services app. */
@@ -24,9 +23,10 @@ const ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 const ASSERTION_LIFETIME_S = 300;
 
 /**
- * OAuth 2.0 client credentials with private_key_jwt (notes §12.1): a new signed client assertion for every token
- * request, DPoP with Okta's nonce challenge (a proof without nonce is answered 400 `use_dpop_nonce`; the second attempt
- * carries the nonce, a new proof and a new assertion, since the first assertion's `jti` is burned).
+ * OAuth 2.0 client credentials with private_key_jwt (notes §12.1): a new signed client assertion for every attempt of
+ * every token request, DPoP with Okta's nonce challenge (a proof without nonce is answered 400 `use_dpop_nonce`; the
+ * resend carries the nonce, a new proof and a new assertion, since the first assertion's `jti` is burned), and the
+ * same for every retry after a 429, a 5xx or a lost answer.
  */
 export class ClientCredentialsAuthenticator extends OAuthAuthenticator {
     private readonly signingKey: SigningKey;
@@ -43,23 +43,10 @@ export class ClientCredentialsAuthenticator extends OAuthAuthenticator {
     }
 
     protected async fetchToken(): Promise<CachedToken> {
-        for (let attempt = 1; ; attempt++) {
-            const headers: Record<string, string> = this.dpop
-                ? { DPoP: await this.dpop.proof({ method: "POST", url: this.endpoint.url, nonce: this.dpop.tokenNonce }) }
-                : {};
-            try {
-                const { body, dpopNonce } = await this.endpoint.post(await this.form(), headers);
-                if (this.dpop && dpopNonce) {
-                    this.dpop.tokenNonce = dpopNonce;
-                }
-                return this.cacheEntry(body);
-            } catch (err) {
-                if (this.dpop && attempt === 1 && err instanceof TokenEndpointError && err.error === "use_dpop_nonce" && err.dpopNonce) {
-                    this.dpop.tokenNonce = err.dpopNonce;
-                    continue;
-                }
-                throw this.refusal(err, this.describe());
-            }
+        try {
+            return this.cacheEntry(await this.endpoint.post({ form: () => this.form(), dpop: this.dpop }));
+        } catch (err) {
+            throw this.refusal(err, this.describe());
         }
     }
 

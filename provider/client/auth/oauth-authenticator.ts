@@ -1,6 +1,5 @@
-import type { Dispatcher } from "undici";
 import { decodeJwt } from "jose";
-import type { AuthChallenge, Authenticator } from "../auth";
+import type { AuthChallenge, Authenticator, AuthorizationSender } from "../auth";
 import { parseAuthChallenge } from "./challenge";
 import { DpopProver } from "./dpop";
 import { OktaOAuthError } from "./errors";
@@ -11,8 +10,6 @@ import { TokenEndpoint, TokenEndpointError, type TokenResponse } from "./token-e
 export interface OAuthConnectionOptions {
     /** The org's base URL, e.g. `https://example.okta.com`. */
     orgUrl: string | URL;
-    /** Sends token requests through this undici dispatcher (default: undici's global one). */
-    dispatcher?: Dispatcher;
     /** Clock in ms since the epoch; tests move it to expire tokens without waiting. */
     now?: () => number;
 }
@@ -31,7 +28,7 @@ export abstract class OAuthAuthenticator implements Authenticator {
         options: OAuthConnectionOptions,
         protected readonly dpop?: DpopProver,
     ) {
-        this.endpoint = new TokenEndpoint(new URL(options.orgUrl), options.dispatcher);
+        this.endpoint = new TokenEndpoint(new URL(options.orgUrl));
         this.now = options.now ?? Date.now;
         this.tokens = new TokenCache(() => this.fetchToken(), this.now);
     }
@@ -52,6 +49,11 @@ export abstract class OAuthAuthenticator implements Authenticator {
         }
         const proof = await this.dpop.proof({ ...request, accessToken: token.value, nonce: this.dpop.resourceNonce });
         return { Authorization: `DPoP ${token.value}`, DPoP: proof };
+    }
+
+    /** Token requests go through the client that uses this authenticator (its governor, retries and logging). */
+    attach(send: AuthorizationSender): void {
+        this.endpoint.attach(send);
     }
 
     async recoverFromChallenge(response: AuthChallenge): Promise<boolean> {

@@ -1,4 +1,6 @@
-import { request, type Dispatcher } from "undici";
+import type { AuthChallenge, Authenticator, AuthorizationSender } from "../auth";
+import { OktaApiError } from "../errors";
+import type { DpopProver } from "./dpop";
 
 /** The fields of a successful `/oauth2/v1/token` answer. */
 export interface TokenResponse {
@@ -9,54 +11,96 @@ export interface TokenResponse {
     refresh_token?: string;
 }
 
-/** A refusal from `/oauth2/v1/token`: OAuth's `{error, error_description}` (or Okta's E0000047 body on a 429). */
+/** A refusal from `/oauth2/v1/token`: OAuth's `{error, error_description}`. */
 export class TokenEndpointError extends Error {
     constructor(
         readonly status: number,
         readonly error: string,
         readonly description: string,
-        /** The `DPoP-Nonce` header, sent with `use_dpop_nonce`. */
-        readonly dpopNonce?: string,
     ) {
         super(`HTTP ${status} ${error}: ${description}`);
     }
 }
 
-const TIMEOUT_MS = 30_000;
+/** One token request: the form and the authorization of each attempt. */
+export interface TokenRequest {
+    /** Called for every attempt: a client assertion's `jti` may be used only once. */
+    form(): Promise<Record<string, string>>;
+    /** Headers authorizing the client on every attempt (Basic auth for a client secret). */
+    headers?(): Record<string, string>;
+    /** Prove possession of this DPoP key: a fresh proof for every attempt, and Okta's nonce challenge answered. */
+    dpop?: DpopProver;
+}
 
-/** The org authorization server's token endpoint, `https://{org}/oauth2/v1/token` (notes §12). */
+/**
+ * The org authorization server's token endpoint, `https://{org}/oauth2/v1/token` (notes §12). Requests go through the
+ * OktaClient the authenticator was given to (`attach`), so they are paced by the same governor, in the token
+ * endpoint's bucket, and retried on 429, 5xx and network errors like any call.
+ */
 export class TokenEndpoint {
     readonly url: URL;
+    private send?: AuthorizationSender;
 
-    constructor(orgUrl: URL, private readonly dispatcher?: Dispatcher) {
+    constructor(orgUrl: URL) {
         this.url = new URL("/oauth2/v1/token", orgUrl);
     }
 
-    /** Posts one form; resolves with the answer and the nonce the server sent along, if any. */
-    async post(form: Record<string, string>, headers: Record<string, string> = {}): Promise<{ body: TokenResponse; dpopNonce?: string }> {
-        const response = await request(this.url, {
-            method: "POST",
-            headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json", ...headers },
-            body: new URLSearchParams(form).toString(),
-            dispatcher: this.dispatcher,
-            headersTimeout: TIMEOUT_MS,
-            bodyTimeout: TIMEOUT_MS,
-        });
-        const text = await response.body.text();
-        const dpopNonce = header(response.headers["dpop-nonce"]);
-        let body: Record<string, unknown> = {};
-        try {
-            body = text ? JSON.parse(text) : {};
-        } catch {
-            // Not JSON (a proxy's error page): reported by status below.
-        }
-        if (response.statusCode !== 200 || typeof body.access_token !== "string") {
-            const error = String(body.error ?? body.errorCode ?? "unexpected_response");
-            const description = String(body.error_description ?? body.errorSummary ?? `no access token in the answer`);
-            throw new TokenEndpointError(response.statusCode, error, description, dpopNonce);
-        }
-        return { body: body as unknown as TokenResponse, dpopNonce };
+    attach(send: AuthorizationSender): void {
+        this.send = send;
     }
+
+    /** Posts the request's form; resolves with the token answer, or throws TokenEndpointError for an OAuth refusal. */
+    async post(request: TokenRequest): Promise<TokenResponse> {
+        if (!this.send) {
+            throw new Error("the authenticator is not used by any client yet: pass it to `new OktaClient({ authenticator })`");
+        }
+        let response;
+        try {
+            response = await this.send({ url: this.url, form: () => request.form(), authenticator: this.attemptAuthenticator(request) });
+        } catch (err) {
+            throw asRefusal(err);
+        }
+        const nonce = header(response.headers["dpop-nonce"]);
+        if (request.dpop && nonce) {
+            request.dpop.tokenNonce = nonce;
+        }
+        const body = response.body as Partial<TokenResponse> | undefined;
+        if (typeof body?.access_token !== "string") {
+            throw new TokenEndpointError(response.status, "unexpected_response", "no access token in the answer");
+        }
+        return body as TokenResponse;
+    }
+
+    /** Authorizes each attempt of one token request, and answers `use_dpop_nonce` (notes §12.2) with the nonce. */
+    private attemptAuthenticator(request: TokenRequest): Authenticator {
+        const { dpop } = request;
+        return {
+            headers: async () => ({
+                ...request.headers?.(),
+                ...(dpop ? { DPoP: await dpop.proof({ method: "POST", url: this.url, nonce: dpop.tokenNonce }) } : {}),
+            }),
+            recoverFromChallenge: async ({ status, headers, body }: AuthChallenge) => {
+                const nonce = header(headers["dpop-nonce"]);
+                if (!dpop || status !== 400 || !nonce || oauthError(body) !== "use_dpop_nonce") {
+                    return false;
+                }
+                dpop.tokenNonce = nonce;
+                return true;
+            },
+        };
+    }
+}
+
+/** An answer of the authorization server that refuses the request (4xx but 429) is an OAuth refusal; anything else stays. */
+function asRefusal(err: unknown): unknown {
+    if (err instanceof OktaApiError && err.status >= 400 && err.status < 500 && err.status !== 429) {
+        return new TokenEndpointError(err.status, err.errorCode ?? "unexpected_response", err.errorSummary ?? "no error description");
+    }
+    return err;
+}
+
+function oauthError(body: unknown): unknown {
+    return typeof body === "object" && body !== null ? (body as Record<string, unknown>).error : undefined;
 }
 
 function header(value: string | string[] | undefined): string | undefined {
