@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import type { OktaClient } from "../provider/client";
 import { resolveConnectionSettings, type ConnectionSettings } from "../provider/config";
 import { clientFor } from "../provider/connection";
+import { resolveClientTuning, tuningClientOptions, type ClientTuning } from "../provider/tuning";
 import { ConfigError } from "./exit-codes";
 
 const run = promisify(execFile);
@@ -26,15 +27,15 @@ export async function cliClient(flags: ConnectionFlags, env: NodeJS.ProcessEnv, 
     const stackConfig = flags.stack ? await readStackConfig(flags.stack, env, cwd) : {};
     const lookup = (key: string) => (key === "okta:orgUrl" && flags.orgUrl ? flags.orgUrl : stackConfig[key]);
     let settings: ConnectionSettings;
+    let tuning: ClientTuning;
     try {
         settings = resolveConnectionSettings(lookup, env);
+        // --retries and --deadline win over the stack's okta:maxRetries / okta:requestDeadline and the environment.
+        tuning = resolveClientTuning(lookup, env, { maxRetries: flags.retries, requestDeadline: flags.deadlineSeconds });
     } catch (err) {
         throw new ConfigError((err as Error).message);
     }
-    return clientFor(settings, {
-        retry: flags.retries === undefined ? undefined : { maxRetries: flags.retries },
-        deadlineMs: flags.deadlineSeconds === undefined ? undefined : flags.deadlineSeconds * 1000,
-    });
+    return clientFor(settings, tuningClientOptions(tuning));
 }
 
 async function readStackConfig(stack: string, env: NodeJS.ProcessEnv, cwd: string): Promise<Record<string, string>> {

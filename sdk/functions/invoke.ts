@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { OktaClient } from "../../provider/client";
 import { ClientCache } from "../../provider/connect";
 import { resolveConnectionSettings, type ConnectionArgs } from "../../provider/config";
+import { resolveClientTuning } from "../../provider/tuning";
 
 /**
  * How Pulumi functions reach Okta. They run in the program's process (not the provider host), so they read the same
@@ -23,7 +24,8 @@ const clients = new ClientCache();
  * a secret token does not trigger Pulumi's `get` warning.
  */
 export function programClient(connection: ConnectionArgs = {}): OktaClient {
-    return clients.get(resolveConnectionSettings((key) => pulumi.runtime.getConfig(key), process.env, connection));
+    const config = (key: string) => pulumi.runtime.getConfig(key);
+    return clients.get(resolveConnectionSettings(config, process.env, connection), resolveClientTuning(config, process.env));
 }
 
 /** Each argument may be an Output (Pulumi's `Input`). */

@@ -12,6 +12,7 @@ import {
     resolveClientTuning,
     tuningClientOptions,
 } from "../../provider";
+import { connect } from "../../provider/connect";
 import { providerContext } from "../../provider/context";
 import { failure } from "../support/failure";
 import { startTestOrg, TEST_TOKEN, type TestOrg } from "../support/emulator";
@@ -137,6 +138,23 @@ describe("provider: tuning settings (parallelism, maxApiCapacity, maxRetries, re
             const err = await failure(provider.create({ name: "Untuned" }));
             expect(err.message).to.contain("okta:parallelism (from stack config okta:parallelism) must be a whole number of at least 1, got 'many'");
             expect([...org.emulator.store.groups.values()].map((g) => g.profile.name)).not.to.include("Untuned");
+        });
+    });
+
+    describe("applied by connect() outside Pulumi (scripts, the CLI's library)", () => {
+        let org: TestOrg;
+        beforeEach(async () => {
+            org = await startTestOrg();
+        });
+        afterEach(() => org.close());
+
+        it("takes maxRetries from its arguments, then the config lookup, then the environment", async () => {
+            await org.control.addFault({ method: "GET", path: "/api/v1/groups", probabilities: { "503": 1 }, times: 10 });
+            const fromArgs = await failure(connect({ orgUrl: org.url, apiToken: TEST_TOKEN, maxRetries: 0 }, (key) => (key === "okta:maxRetries" ? "7" : undefined), {}).get("/api/v1/groups"));
+            expect(fromArgs.attempts).to.equal(1);
+            const fromEnv = await failure(connect({ orgUrl: org.url, apiToken: TEST_TOKEN }, () => undefined, { OKTA_MAX_RETRIES: "2" }).get("/api/v1/groups"));
+            expect(fromEnv.attempts).to.equal(3);
+            expect((await org.control.stats()).faults["503"]).to.equal(4);
         });
     });
 });
