@@ -3,6 +3,7 @@ import { jsonBody, noContent, ok, type RequestContext } from "../http";
 import type { RealmRecord, RealmType } from "../model/realms";
 import { linkHeaders, pageLimit } from "../paging";
 import { compileFilter, FilterSyntaxError, type FilterRules } from "../query/filter";
+import { sortedPage } from "../query/sorted-page";
 import type { Router } from "../router";
 import type { OrgStore } from "../store";
 import { oktaTimestamp } from "../time";
@@ -77,7 +78,12 @@ function listRealms(ctx: RequestContext, store: OrgStore) {
             throw err instanceof FilterSyntaxError ? invalidSearch(err.message) : err;
         }
     }
-    const page = store.realms.all.page({ after: ctx.query.get("after") || undefined, limit, include: include && ((r) => include!(searchable(r))) });
+    const after = ctx.query.get("after") || undefined;
+    const sortBy = search === undefined ? undefined : ctx.query.get("sortBy") || undefined;
+    const page =
+        sortBy === undefined
+            ? store.realms.all.page({ after, limit, include: include && ((r) => include!(searchable(r))) })
+            : searchSortedPage(ctx, store, include!, sortBy, after, limit);
     if (!page) {
         throw invalidPaging("after: unknown cursor");
     }
@@ -85,6 +91,27 @@ function listRealms(ctx: RequestContext, store: OrgStore) {
         page.items.map((realm) => realmResource(ctx, realm, search === undefined)),
         { Link: linkHeaders(ctx, limit, page) },
     );
+}
+
+/** `sortBy`/`sortOrder` apply to searches only (Okta ignores them otherwise); ties are ordered by id. */
+function searchSortedPage(
+    ctx: RequestContext,
+    store: OrgStore,
+    include: (realm: ReturnType<typeof searchable>) => boolean,
+    sortBy: string,
+    after: string | undefined,
+    limit: number,
+) {
+    const sortOrder = (ctx.query.get("sortOrder") || "asc").toLowerCase();
+    if (sortOrder !== "asc" && sortOrder !== "desc") {
+        throw invalidSearch(`sortOrder: '${ctx.query.get("sortOrder")}' must be asc or desc`);
+    }
+    if (SEARCH_RULES.operatorsFor(sortBy) === undefined) {
+        throw invalidSearch(`sortBy: '${sortBy}' is not a sortable property`);
+    }
+    const found = [...store.realms.all.values()].map(searchable).filter(include);
+    const page = sortedPage(found, { attribute: sortBy, descending: sortOrder === "desc" }, after, limit);
+    return page && { ...page, items: page.items.map((r) => store.realms.all.get(r.id)!) };
 }
 
 /** What `search` sees of a realm. */

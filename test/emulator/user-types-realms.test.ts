@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { startTestOrg, type TestOrg } from "../support/emulator";
-import { expectOktaError } from "../support/okta-assertions";
+import { allPages, expectOktaError } from "../support/okta-assertions";
 
 describe("emulator: user types", () => {
     let org: TestOrg;
@@ -106,6 +106,20 @@ describe("emulator: realms", () => {
         expect((await org.api("GET", '/api/v1/realms?search=profile.name co "example"')).body).to.have.length(1);
         expect((await org.api("GET", '/api/v1/realms?search=profile.name eq "Unknown Example Realm"')).body).to.deep.equal([]);
         expectOktaError(await org.api("GET", '/api/v1/realms?search=profile.colour eq "red"'), 400, "E0000031");
+    });
+
+    it("sorts search results by sortBy/sortOrder across pages, and ignores them without a search", async () => {
+        for (const name of ["Realm C", "Realm A", "Realm B"]) {
+            await org.api("POST", "/api/v1/realms", { body: { profile: { name } } });
+        }
+        const names = (pages: { body: { profile: { name: string } }[] }[]) => pages.flatMap((p) => p.body.map((r) => r.profile.name));
+        const search = encodeURIComponent('profile.name sw "Realm"');
+        expect(names(await allPages(org, `/api/v1/realms?search=${search}&sortBy=profile.name&limit=2`))).to.deep.equal(["Realm A", "Realm B", "Realm C"]);
+        expect(names(await allPages(org, `/api/v1/realms?search=${search}&sortBy=profile.name&sortOrder=desc&limit=2`))).to.deep.equal(["Realm C", "Realm B", "Realm A"]);
+        const unsorted = names(await allPages(org, "/api/v1/realms?sortBy=profile.name&sortOrder=desc"));
+        expect(unsorted.filter((n) => n.startsWith("Realm "))).to.deep.equal(["Realm C", "Realm A", "Realm B"]);
+        expectOktaError(await org.api("GET", `/api/v1/realms?search=${search}&sortBy=profile.colour`), 400, "E0000031");
+        expectOktaError(await org.api("GET", `/api/v1/realms?search=${search}&sortBy=profile.name&sortOrder=up`), 400, "E0000031");
     });
 
     it("refuses to delete a realm that holds users, and validates profiles", async () => {

@@ -211,6 +211,8 @@ describe("functions: reads against the emulator", () => {
             expect(everything.items.map((r) => r.profile.name).sort()).to.deep.equal(["Americas", "Asia", "Default Realm", "Europe"]);
             const europe = await okta.listRealms({ search: 'profile.name eq "Europe"', sortBy: "profile.name", sortOrder: "asc" }, opts);
             expect(europe.items.map((r) => r.profile.name)).to.deep.equal(["Europe"]);
+            const sorted = await okta.listRealms({ search: 'profile.name co "a"', sortBy: "profile.name", sortOrder: "desc", limit: 1, fetchAll: true }, opts);
+            expect(sorted.items.map((r) => r.profile.name)).to.deep.equal(["Default Realm", "Asia", "Americas"]);
         });
     });
 
