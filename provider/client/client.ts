@@ -10,6 +10,12 @@ import { rawRequest, type RawRequestInput, type RawRequestResult } from "./raw";
 import { Redactor } from "./redact";
 import { retryOptions, type RetryOptions } from "./retry";
 
+/**
+ * Okta's Link headers repeat the whole query (filter, search), twice (self and next): a long filter makes headers larger
+ * than Node's default limit of 16 KiB, which would fail the listing.
+ */
+const MAX_RESPONSE_HEADER_BYTES = 256 * 1024;
+
 export type { OktaLogger, OktaResponse, QueryValue, Query };
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
@@ -80,7 +86,7 @@ export class OktaClient {
     constructor(private readonly options: OktaClientOptions) {
         this.orgUrl = validateOrgUrl(options.orgUrl);
         this.ownsDispatcher = options.dispatcher === undefined;
-        this.dispatcher = options.dispatcher ?? new Agent({ connections: 32, keepAliveTimeout: 30_000 });
+        this.dispatcher = options.dispatcher ?? new Agent({ connections: 32, keepAliveTimeout: 30_000, maxHeaderSize: MAX_RESPONSE_HEADER_BYTES });
         this.governor = options.governor instanceof RateLimitGovernor ? options.governor : governorFor(this.orgUrl, options.governor);
         this.redactor = new Redactor(() => options.authenticator.secrets?.() ?? []);
         retryOptions(options.retry); // fail on bad settings now, not on the first request

@@ -28,6 +28,16 @@ describe("client: pagination", () => {
             return out;
         };
 
+        it("follows Link headers larger than Node's 16 KiB default (Okta repeats a long filter in self and next)", async () => {
+            const ids: string[] = (await org.api("GET", "/api/v1/groups?limit=200")).body.slice(-3).map((g: any) => g.id);
+            const filler = Array.from({ length: 260 }, (_, i) => `id eq "00g${String(i).padStart(17, "0")}"`);
+            const filter = [...ids.map((id) => `id eq "${id}"`), ...filler].join(" or ");
+            const first = await client.request<unknown[]>({ method: "GET", path: "/api/v1/groups", query: { filter, limit: 1 } });
+            const linkBytes = [first.headers.link].flat().join(", ").length;
+            expect(linkBytes).to.be.above(16 * 1024);
+            expect(await collect(client.paginate("/api/v1/groups", { filter, limit: 1 }))).to.deep.equal(names.slice(-3));
+        });
+
         it("fetches every page with `limit` as page size", async () => {
             await org.control.resetStats();
             expect(await collect(client.paginate("/api/v1/groups", {}, { limit: 5 }))).to.deep.equal(names);
