@@ -2,7 +2,7 @@ import { Collection, newOktaId } from "./collection";
 import { FACTOR_ID_PREFIXES, FACTOR_PROVIDERS, type FactorRecord, type FactorStatus, type FactorType } from "./model/factors";
 import { digestSecret, foldAnswer, meetsPasswordPolicy, PASSWORD_REQUIREMENTS, storedPassword } from "./model/passwords";
 import type { RealmType } from "./model/realms";
-import { addMembership, insertUser, newUserId } from "./model/user-directory";
+import { insertUser, newUserId } from "./model/user-directory";
 import { validateProfile, type AttributeDefinition, type AttributeType } from "./model/user-profile";
 import { USER_STATUSES, type UserRecord, type UserStatus } from "./model/users";
 import type { SeedFail, SeedList, SeedSection } from "./seed-section";
@@ -219,7 +219,7 @@ function applySeedUser(store: OrgStore, u: SeedUser, at: string, fail: SeedFail,
     }
     insertUser(store, user);
     for (const group of groups) {
-        addMembership(store, group.id, user.id);
+        store.memberships.add(group.id, user.id);
     }
     if (u.factors?.length) {
         const factors = new Collection<FactorRecord>();
