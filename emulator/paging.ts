@@ -1,4 +1,4 @@
-import { invalidPaging } from "./errors";
+import { invalidPaging, type OktaHttpError } from "./errors";
 import type { RequestContext } from "./http";
 import type { Page } from "./collection";
 
@@ -16,6 +16,18 @@ export function pageLimit(ctx: RequestContext, defaultLimit: number, maxLimit: n
         throw invalidPaging(`limit: must be at least 1`);
     }
     return Math.min(limit, maxLimit);
+}
+
+/** Okta's answer to an `after` cursor it never issued (or, in a sorted search, one that left the results). */
+export function unknownCursor(): OktaHttpError {
+    return invalidPaging("after: unknown cursor");
+}
+
+/** A paged read returns no page when it did not know the `after` cursor. */
+export function assertKnownCursor<T>(page: Page<T> | undefined): asserts page is Page<T> {
+    if (!page) {
+        throw unknownCursor();
+    }
 }
 
 /**

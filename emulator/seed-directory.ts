@@ -6,6 +6,7 @@ import { newApp, type AppInput } from "./model/app-defaults";
 import { CREDENTIALS_SCHEMES, SIGN_ON_MODES, type CredentialsScheme, type SignOnMode } from "./model/apps";
 import { templateProblem } from "./model/expressions";
 import { DEFAULT_APP_ACCESS_POLICY, POLICY_TYPES, type PolicyInput, type PolicyType } from "./model/policies";
+import type { SeedFail, SeedSection } from "./seed-section";
 import type { OrgStore } from "./store";
 
 export type AppSeed = AppInput;
@@ -23,9 +24,25 @@ export interface PolicySeed {
     rules?: Record<string, unknown>[];
 }
 
-type Fail = (where: string, what: string) => never;
+export interface DirectorySeed {
+    apps?: AppSeed[];
+    policies?: PolicySeed[];
+}
 
-export function validateAppSeeds(apps: Record<string, unknown>[], fail: Fail): void {
+// Policies go in before apps: an app may name a seeded policy, and a seeded system policy can be an app's default.
+export const directorySeedSection: SeedSection<DirectorySeed> = {
+    keys: ["apps", "policies"],
+    validate(list, fail) {
+        validateAppSeeds(list("apps"), fail);
+        validatePolicySeeds(list("policies"), fail);
+    },
+    apply(store, seed) {
+        applyPolicySeeds(store, seed.policies ?? []);
+        applyAppSeeds(store, seed.apps ?? []);
+    },
+};
+
+function validateAppSeeds(apps: Record<string, unknown>[], fail: SeedFail): void {
     checkUniqueIds(apps, "apps", fail);
     apps.forEach((app, i) => {
         const at = (field: string) => `apps[${i}].${field}`;
@@ -61,7 +78,7 @@ export function validateAppSeeds(apps: Record<string, unknown>[], fail: Fail): v
     });
 }
 
-export function validatePolicySeeds(policies: Record<string, unknown>[], fail: Fail): void {
+function validatePolicySeeds(policies: Record<string, unknown>[], fail: SeedFail): void {
     checkUniqueIds(policies, "policies", fail);
     policies.forEach((policy, i) => {
         if (!POLICY_TYPES.includes(policy.type as PolicyType)) {
@@ -82,13 +99,13 @@ export function validatePolicySeeds(policies: Record<string, unknown>[], fail: F
     });
 }
 
-export function applyPolicySeeds(store: OrgStore, policies: PolicySeed[]): void {
+function applyPolicySeeds(store: OrgStore, policies: PolicySeed[]): void {
     for (const policy of policies) {
         store.addPolicy(policy as PolicyInput);
     }
 }
 
-export function applyAppSeeds(store: OrgStore, apps: AppSeed[]): void {
+function applyAppSeeds(store: OrgStore, apps: AppSeed[]): void {
     const defaults = defaultAppPolicies(store);
     for (const app of apps) {
         store.apps.insert(
@@ -109,7 +126,7 @@ export function defaultAppPolicies(store: OrgStore): { accessPolicyId?: string; 
 }
 
 /** Ids are optional, but two entries with the same one would collide in the store. */
-function checkUniqueIds(entries: Record<string, unknown>[], section: string, fail: Fail): void {
+function checkUniqueIds(entries: Record<string, unknown>[], section: string, fail: SeedFail): void {
     const seen = new Set<unknown>();
     entries.forEach((entry, i) => {
         if (entry.id === undefined) {

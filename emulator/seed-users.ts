@@ -2,9 +2,10 @@ import { Collection, newOktaId } from "./collection";
 import { FACTOR_ID_PREFIXES, FACTOR_PROVIDERS, type FactorRecord, type FactorStatus, type FactorType } from "./model/factors";
 import { digestSecret, foldAnswer, meetsPasswordPolicy, PASSWORD_REQUIREMENTS, storedPassword } from "./model/passwords";
 import type { RealmType } from "./model/realms";
-import { addMembership, insertUser, newUserId } from "./model/user-directory";
+import { insertUser, newUserId } from "./model/user-directory";
 import { validateProfile, type AttributeDefinition, type AttributeType } from "./model/user-profile";
 import { USER_STATUSES, type UserRecord, type UserStatus } from "./model/users";
+import type { SeedFail, SeedList, SeedSection } from "./seed-section";
 import type { OrgStore } from "./store";
 import { oktaTimestamp } from "./time";
 
@@ -50,9 +51,12 @@ export interface SeedFactor {
     credentialId?: string;
 }
 
-export const USER_SEED_SECTIONS = ["userSchema", "userTypes", "realms", "users"];
-
-type Fail = (where: string, what: string) => never;
+// Applied after groups, which users name.
+export const userSeedSection: SeedSection<UserSeed> = {
+    keys: ["userSchema", "userTypes", "realms", "users"],
+    validate: (list, fail, document) => validateUserSeed(document, list, fail),
+    apply: (store, seed, fail) => applyUserSeed(store, seed, fail),
+};
 
 const ATTRIBUTE_TYPES: AttributeType[] = ["string", "number", "integer", "boolean", "array"];
 const FACTOR_TYPES = Object.keys(FACTOR_PROVIDERS) as FactorType[];
@@ -61,14 +65,7 @@ const PHONE_PATTERN = /^\+[1-9]\d{1,14}$/;
 const TYPE_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Checks the shape of the users sections (references to groups, types and realms are checked when applied). */
-export function validateUserSeed(seed: Record<string, unknown>, fail: Fail): void {
-    const list = (key: string): Record<string, unknown>[] => {
-        const value = seed[key] ?? [];
-        if (!Array.isArray(value)) {
-            fail(key, "must be a list");
-        }
-        return (value as unknown[]).map((item, i) => mapping(item, `${key}[${i}]`, fail));
-    };
+function validateUserSeed(seed: Record<string, unknown>, list: SeedList, fail: SeedFail): void {
     if (seed.userSchema !== undefined) {
         const schema = mapping(seed.userSchema, "userSchema", fail);
         const attributes = mapping(schema.customAttributes ?? {}, "userSchema.customAttributes", fail);
@@ -95,7 +92,7 @@ export function validateUserSeed(seed: Record<string, unknown>, fail: Fail): voi
     list("users").forEach((u, i) => validateSeedUser(u, `users[${i}]`, fail));
 }
 
-function validateSeedUser(u: Record<string, unknown>, at: string, fail: Fail): void {
+function validateSeedUser(u: Record<string, unknown>, at: string, fail: SeedFail): void {
     if (typeof u.login !== "string" || !u.login.includes("@")) {
         fail(`${at}.login`, "must be an email-like login");
     }
@@ -139,7 +136,7 @@ function validateSeedUser(u: Record<string, unknown>, at: string, fail: Fail): v
 }
 
 /** Adds the seeded schema attributes, user types, realms and users to the store (after groups). */
-export function applyUserSeed(store: OrgStore, seed: UserSeed, fail: Fail): void {
+function applyUserSeed(store: OrgStore, seed: UserSeed, fail: SeedFail): void {
     for (const [name, spec] of Object.entries(seed.userSchema?.customAttributes ?? {})) {
         store.userSchema.defineCustom(name, attributeDefinition(spec, `userSchema.customAttributes.${name}`, fail));
     }
@@ -164,7 +161,7 @@ export function applyUserSeed(store: OrgStore, seed: UserSeed, fail: Fail): void
     seed.users?.forEach((u, i) => applySeedUser(store, u, `users[${i}]`, fail, now));
 }
 
-function applySeedUser(store: OrgStore, u: SeedUser, at: string, fail: Fail, now: string): void {
+function applySeedUser(store: OrgStore, u: SeedUser, at: string, fail: SeedFail, now: string): void {
     const { profile, problems } = validateProfile(store.userSchema, {
         email: u.email ?? u.login,
         firstName: u.firstName ?? u.login.split("@")[0],
@@ -222,7 +219,7 @@ function applySeedUser(store: OrgStore, u: SeedUser, at: string, fail: Fail, now
     }
     insertUser(store, user);
     for (const group of groups) {
-        addMembership(store, group.id, user.id);
+        store.memberships.add(group.id, user.id);
     }
     if (u.factors?.length) {
         const factors = new Collection<FactorRecord>();
@@ -270,7 +267,7 @@ function factorProfile(f: SeedFactor, user: UserRecord): Record<string, unknown>
     }
 }
 
-function attributeDefinition(spec: unknown, at: string, fail: Fail): AttributeDefinition {
+function attributeDefinition(spec: unknown, at: string, fail: SeedFail): AttributeDefinition {
     const raw = typeof spec === "string" ? { type: spec } : mapping(spec, at, fail);
     if (!ATTRIBUTE_TYPES.includes(raw.type as AttributeType)) {
         fail(`${at}.type`, `must be one of ${ATTRIBUTE_TYPES.join(", ")}`);
@@ -281,20 +278,20 @@ function attributeDefinition(spec: unknown, at: string, fail: Fail): AttributeDe
     return { type: raw.type as AttributeType, items: raw.items as AttributeDefinition["items"] };
 }
 
-function mapping(value: unknown, at: string, fail: Fail): Record<string, unknown> {
+function mapping(value: unknown, at: string, fail: SeedFail): Record<string, unknown> {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
         fail(at, "must be a mapping");
     }
     return value as Record<string, unknown>;
 }
 
-function optionalString(value: unknown, at: string, fail: Fail): void {
+function optionalString(value: unknown, at: string, fail: SeedFail): void {
     if (value !== undefined && typeof value !== "string") {
         fail(at, "must be a string");
     }
 }
 
-function stringList(value: unknown, at: string, fail: Fail): void {
+function stringList(value: unknown, at: string, fail: SeedFail): void {
     if (value !== undefined && (!Array.isArray(value) || value.some((item) => typeof item !== "string"))) {
         fail(at, "must be a list of strings");
     }

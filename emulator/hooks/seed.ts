@@ -1,6 +1,7 @@
 import { newOktaId } from "../collection";
 import { OktaHttpError } from "../errors";
 import type { EventHookRecord, EventHookVerificationStatus } from "../model/event-hooks";
+import type { SeedFail, SeedSection } from "../seed-section";
 import type { OrgStore } from "../store";
 import type { LogActor, LogEventInput, LogOutcomeResult, LogSeverity, LogTarget } from "../system-log";
 import { oktaTimestamp } from "../time";
@@ -30,9 +31,26 @@ export interface LogEventSeed {
     debugData?: Record<string, unknown>;
 }
 
-type Fail = (where: string, what: string) => never;
+export interface HookSeed {
+    /** Event hooks: the API's create body, plus optional `id` and `verificationStatus`. */
+    eventHooks?: EventHookSeed[];
+    /** System Log history, appended oldest first. */
+    logEvents?: LogEventSeed[];
+}
 
-export function validateEventHookSeeds(hooks: Record<string, unknown>[], fail: Fail): void {
+export const hookSeedSection: SeedSection<HookSeed> = {
+    keys: ["eventHooks", "logEvents"],
+    validate(list, fail) {
+        validateEventHookSeeds(list("eventHooks"), fail);
+        validateLogEventSeeds(list("logEvents"), fail);
+    },
+    apply(store, seed) {
+        applyEventHookSeeds(store, seed.eventHooks ?? []);
+        applyLogEventSeeds(store, seed.logEvents ?? []);
+    },
+};
+
+function validateEventHookSeeds(hooks: Record<string, unknown>[], fail: SeedFail): void {
     hooks.forEach((hook, i) => {
         const { id, verificationStatus, ...body } = hook;
         if (id !== undefined && (typeof id !== "string" || !/^who[0-9A-Za-z]{17}$/.test(id))) {
@@ -52,7 +70,7 @@ export function validateEventHookSeeds(hooks: Record<string, unknown>[], fail: F
     });
 }
 
-export function validateLogEventSeeds(events: Record<string, unknown>[], fail: Fail): void {
+function validateLogEventSeeds(events: Record<string, unknown>[], fail: SeedFail): void {
     events.forEach((event, i) => {
         if (typeof event.eventType !== "string" || !/^[a-z0-9_]+(\.[a-z0-9_]+)+$/i.test(event.eventType)) {
             fail(`logEvents[${i}].eventType`, "must be a dotted event type such as user.lifecycle.create");
@@ -63,7 +81,7 @@ export function validateLogEventSeeds(events: Record<string, unknown>[], fail: F
     });
 }
 
-export function applyEventHookSeeds(store: OrgStore, hooks: EventHookSeed[]): void {
+function applyEventHookSeeds(store: OrgStore, hooks: EventHookSeed[]): void {
     for (const { id, verificationStatus, ...body } of hooks) {
         const definition = parseEventHookBody(body);
         const now = oktaTimestamp();
@@ -83,7 +101,7 @@ export function applyEventHookSeeds(store: OrgStore, hooks: EventHookSeed[]): vo
     }
 }
 
-export function applyLogEventSeeds(store: OrgStore, events: LogEventSeed[]): void {
+function applyLogEventSeeds(store: OrgStore, events: LogEventSeed[]): void {
     const time = (event: LogEventSeed) => (event.published ? Date.parse(event.published) : Infinity);
     const byTime = [...events].sort((a, b) => time(a) - time(b));
     for (const event of byTime) {

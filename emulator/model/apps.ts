@@ -119,29 +119,6 @@ export function assignmentsOf(appUsers: Map<string, Collection<AppUserRecord>>, 
     return assignments;
 }
 
-/** The apps a user is assigned to, with the assignment. */
-export function assignmentsOfUser(
-    apps: Collection<AppRecord>,
-    appUsers: Map<string, Collection<AppUserRecord>>,
-    userId: string,
-): { app: AppRecord; assignment: AppUserRecord }[] {
-    const found: { app: AppRecord; assignment: AppUserRecord }[] = [];
-    for (const app of apps.values()) {
-        const assignment = appUsers.get(app.id)?.get(userId);
-        if (assignment) {
-            found.push({ app, assignment });
-        }
-    }
-    return found;
-}
-
-/** Removes a deleted user's assignments from every app. */
-export function forgetUserAssignments(appUsers: Map<string, Collection<AppUserRecord>>, userId: string): void {
-    for (const assignments of appUsers.values()) {
-        assignments.delete(userId);
-    }
-}
-
 /** The URL of an app's dashboard link, e.g. `https://org/home/oidc_client/0oa…/aln…`. */
 export function appLinkHref(baseUrl: string, app: AppRecord, link: AppLinkRecord): string {
     return `${baseUrl}/home/${app.name}/${app.id}/${link.id}`;

@@ -11,7 +11,7 @@ import type { UserRecord } from "./users";
 export function insertUser(store: OrgStore, user: UserRecord): UserRecord {
     store.users.insert(user);
     store.userLogins.add(user.id, user.profile.login);
-    addMembership(store, store.everyone.id, user.id);
+    store.memberships.add(store.everyone.id, user.id);
     return user;
 }
 
@@ -33,11 +33,6 @@ export function purgeUser(store: OrgStore, user: UserRecord): void {
     store.userFactors.delete(user.id);
     store.userLogins.remove(user.id, user.profile.login);
     store.users.delete(user.id);
-}
-
-/** Adds a membership (the store stamps the group's `lastMembershipUpdated`); false when it already existed. */
-export function addMembership(store: OrgStore, groupId: string, userId: string): boolean {
-    return store.memberships.add(groupId, userId);
 }
 
 /** By id, login, or unambiguous login shortname (logins containing "/" only by id, as in Okta). */

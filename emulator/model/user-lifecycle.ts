@@ -115,12 +115,6 @@ export function nextStatus(operation: LifecycleOperation, user: UserRecord): Use
     return rule.to(user);
 }
 
-/** Whether the operation is allowed from the user's current status (for `_links`). */
-export function isAllowed(operation: LifecycleOperation, status: UserStatus): boolean {
-    const allowed = RULES[operation].allowedFrom;
-    return allowed === "any" || allowed.includes(status);
-}
-
 /** A user with a password, or one whose credentials live with a federated or social provider, becomes ACTIVE. */
 export function canSignInWithoutActivation(user: UserRecord): boolean {
     return user.credentials.password !== undefined || ["FEDERATION", "SOCIAL"].includes(user.credentials.provider.type);

@@ -2,6 +2,7 @@ import { createPublicKey, type JsonWebKey } from "node:crypto";
 import type { JWK } from "jose";
 import { newOktaId } from "../collection";
 import { OKTA_SCOPE_PATTERN } from "../scopes";
+import type { SeedFail, SeedList, SeedSection } from "../seed-section";
 import type { OAuthClientRecord, OrgStore } from "../store";
 import { listOAuthClientAsApp } from "./apps";
 
@@ -32,13 +33,24 @@ export interface WebAppSeed {
     dpop?: boolean;
 }
 
-type Fail = (where: string, what: string) => never;
-type List = (key: string) => Record<string, unknown>[];
+export interface OAuthSeed {
+    /** OAuth service apps (client credentials + private_key_jwt) with their public keys and granted scopes. */
+    serviceApps?: ServiceAppSeed[];
+    /** OAuth web apps (authorization code + client secret) with redirect URIs and granted scopes. */
+    webApps?: WebAppSeed[];
+}
+
+export const oauthSeedSection: SeedSection<OAuthSeed> = {
+    keys: ["serviceApps", "webApps"],
+    credentials: true,
+    validate: (list, fail) => validateOAuthSeed(list, fail),
+    apply: (store, seed) => applyOAuthSeed(store, seed),
+};
 
 const PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "k"];
 
 /** Validates the `serviceApps` and `webApps` sections, naming the first wrong entry. */
-export function validateOAuthSeed(list: List, fail: Fail): void {
+function validateOAuthSeed(list: SeedList, fail: SeedFail): void {
     const clientIds = new Set<string>();
     // An OAuth client is listed as an app whose id is its client id: it must not be the id of a seeded app.
     const appIds = new Set(list("apps").map((app) => app.id));
@@ -76,13 +88,13 @@ export function validateOAuthSeed(list: List, fail: Fail): void {
     });
 }
 
-function optional(value: unknown, type: "string" | "boolean", where: string, fail: Fail): void {
+function optional(value: unknown, type: "string" | "boolean", where: string, fail: SeedFail): void {
     if (value !== undefined && typeof value !== type) {
         fail(where, `must be a ${type}`);
     }
 }
 
-function checkScopes(scopes: unknown, where: string, fail: Fail): void {
+function checkScopes(scopes: unknown, where: string, fail: SeedFail): void {
     if (!Array.isArray(scopes) || scopes.length === 0) {
         fail(where, "must be a non-empty list of okta.* scopes");
     }
@@ -93,7 +105,7 @@ function checkScopes(scopes: unknown, where: string, fail: Fail): void {
     });
 }
 
-function checkKeys(keys: unknown, where: string, fail: Fail): void {
+function checkKeys(keys: unknown, where: string, fail: SeedFail): void {
     if (!Array.isArray(keys) || keys.length === 0) {
         fail(where, "must be a non-empty list of public keys (JWK)");
     }
@@ -125,7 +137,7 @@ function checkKeys(keys: unknown, where: string, fail: Fail): void {
     });
 }
 
-function checkRedirectUris(uris: unknown, where: string, fail: Fail): void {
+function checkRedirectUris(uris: unknown, where: string, fail: SeedFail): void {
     if (!Array.isArray(uris) || uris.length === 0) {
         fail(where, "must be a non-empty list of absolute URLs");
     }
@@ -137,7 +149,7 @@ function checkRedirectUris(uris: unknown, where: string, fail: Fail): void {
 }
 
 /** Registers each OAuth client, and lists it among the org's apps as Okta does. */
-export function applyOAuthSeed(store: OrgStore, seed: { serviceApps?: ServiceAppSeed[]; webApps?: WebAppSeed[] }): void {
+function applyOAuthSeed(store: OrgStore, seed: OAuthSeed): void {
     const register = (client: OAuthClientRecord) => {
         store.oauthClients.set(client.clientId, client);
         listOAuthClientAsApp(store, client);

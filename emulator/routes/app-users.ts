@@ -3,13 +3,13 @@
  * ApplicationUsers; notes §10; recorded traffic in TestAccDataSourceOktaAppUserAssignments_read).
  */
 import { newOktaId } from "../collection";
-import { alreadyAssigned, invalidPaging, notFound } from "../errors";
+import { alreadyAssigned, notFound } from "../errors";
 import { logAppUserEvent } from "../events/app-events";
 import { jsonBody, noContent, ok, type RequestContext } from "../http";
 import { assignmentsOf, type AppRecord, type AppUserRecord } from "../model/apps";
 import { evaluateMapping, evaluateTemplate } from "../model/expressions";
 import type { UserRecord } from "../model/users";
-import { linkHeaders, pageLimit } from "../paging";
+import { assertKnownCursor, linkHeaders, pageLimit } from "../paging";
 import { booleanParam } from "../query/params";
 import type { Router } from "../router";
 import type { OrgStore } from "../store";
@@ -39,9 +39,7 @@ function listAppUsers(ctx: RequestContext, store: OrgStore) {
         limit,
         include: (assignment) => needle === undefined || matchesQuery(assignment, needle),
     });
-    if (!page) {
-        throw invalidPaging("after: unknown cursor");
-    }
+    assertKnownCursor(page);
     const embedUser = expandsUser(ctx);
     const items = page.items.map((a) => appUserResource(ctx, a, embedUser ? store.users.get(a.id) : undefined));
     return ok(items, { Link: linkHeaders(ctx, limit, page) });

@@ -2,10 +2,10 @@
  * Applications (seeded): `GET /api/v1/apps/{id}` and `GET /api/v1/apps` with `q`, `filter`, `expand=user/{id}`,
  * `includeNonDeleted`, `useOptimization`, `limit` and `after` (spec listApplications, notes §7, §10).
  */
-import { invalidPaging, invalidParameterCombination } from "../errors";
+import { invalidParameterCombination } from "../errors";
 import { ok, type RequestContext } from "../http";
 import type { AppRecord } from "../model/apps";
-import { linkHeaders, pageLimit } from "../paging";
+import { assertKnownCursor, linkHeaders, pageLimit } from "../paging";
 import { compileQueryParameter } from "../query/compile";
 import { parseFilter, type FilterNode, type FilterRules } from "../query/filter";
 import { booleanParam } from "../query/params";
@@ -61,9 +61,7 @@ function listApps(ctx: RequestContext, store: OrgStore) {
             (needle === undefined || app.name.toLowerCase().startsWith(needle) || app.label.toLowerCase().startsWith(needle)) &&
             matches(app),
     });
-    if (!page) {
-        throw invalidPaging("after: unknown cursor");
-    }
+    assertKnownCursor(page);
     const items = page.items.map((app) =>
         appResource(ctx, app, { optimized, embeddedUser: userId ? embeddedAssignment(ctx, store, app, userId) : undefined }),
     );

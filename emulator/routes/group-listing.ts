@@ -3,9 +3,9 @@
  * attribute, case-insensitive, sortable), `expand`, `limit` and `after` (notes §5, §7; spec listGroups).
  */
 import type { Page } from "../collection";
-import { invalidPaging, invalidSearch, searchWithFilter } from "../errors";
+import { invalidSearch, searchWithFilter } from "../errors";
 import { ok, type RequestContext } from "../http";
-import { linkHeaders, pageLimit } from "../paging";
+import { assertKnownCursor, linkHeaders, pageLimit } from "../paging";
 import { compileQueryParameter } from "../query/compile";
 import type { FilterRules, Operator } from "../query/filter";
 import { sortedPage } from "../query/sorted-page";
@@ -74,9 +74,7 @@ export function listGroups(ctx: RequestContext, store: OrgStore) {
 
     const limit = pageLimit(ctx, LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT);
     const page = search !== null ? searchPage(ctx, store, search, limit) : pageInCreationOrder(ctx, store, limit, filterMatches);
-    if (!page) {
-        throw invalidPaging("after: unknown cursor");
-    }
+    assertKnownCursor(page);
     return ok(page.items.map(render), { Link: linkHeaders(ctx, limit, page) });
 }
 

@@ -27,19 +27,19 @@ export function listMembers(ctx: RequestContext, store: OrgStore, group: GroupRe
 }
 
 export function addMember(ctx: RequestContext, store: OrgStore, group: GroupRecord) {
-    assertMembersEditable(group);
-    const user = findUser(store, ctx.params.userId);
-    if (store.memberships.add(group.id, user.id)) {
-        logMembershipAdded(store.log, ctx, group, user);
-    }
-    return noContent();
+    return changeMembership(ctx, store, group, "add");
 }
 
 export function removeMember(ctx: RequestContext, store: OrgStore, group: GroupRecord) {
+    return changeMembership(ctx, store, group, "remove");
+}
+
+/** Logs only a change that happened; the answer is 204 either way. */
+function changeMembership(ctx: RequestContext, store: OrgStore, group: GroupRecord, change: "add" | "remove") {
     assertMembersEditable(group);
     const user = findUser(store, ctx.params.userId);
-    if (store.memberships.remove(group.id, user.id)) {
-        logMembershipRemoved(store.log, ctx, group, user);
+    if (change === "add" ? store.memberships.add(group.id, user.id) : store.memberships.remove(group.id, user.id)) {
+        (change === "add" ? logMembershipAdded : logMembershipRemoved)(store.log, ctx, group, user);
     }
     return noContent();
 }

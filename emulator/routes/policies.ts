@@ -3,10 +3,10 @@
  * `resourceId`, `limit`, `after`, and `GET /api/v1/policies/{id}` (spec listPolicies; recorded traffic in
  * TestAccDataSourceOktaPolicy_read and TestAccDataSourceOktaDefaultPolicy_*).
  */
-import { invalidPaging, invalidRequest, notFound } from "../errors";
+import { invalidRequest, notFound } from "../errors";
 import { ok, type RequestContext } from "../http";
 import { POLICY_TYPES, type PolicyRecord, type PolicyType } from "../model/policies";
-import { pageLimit } from "../paging";
+import { pageLimit, unknownCursor } from "../paging";
 import type { Router } from "../router";
 import type { OrgStore } from "../store";
 
@@ -70,7 +70,7 @@ function pageOf(ctx: RequestContext, found: PolicyRecord[]): { items: PolicyReco
     if (after !== null) {
         const index = found.findIndex((p) => p.id === after);
         if (index < 0) {
-            throw invalidPaging("after: unknown cursor");
+            throw unknownCursor();
         }
         start = index + 1;
     }

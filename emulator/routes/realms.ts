@@ -1,7 +1,7 @@
-import { invalidPaging, invalidSearch, malformedBody, notFound, realmUndeletable, validationFailed } from "../errors";
+import { invalidSearch, malformedBody, notFound, realmUndeletable, validationFailed } from "../errors";
 import { jsonBody, noContent, ok, type RequestContext } from "../http";
 import type { RealmRecord, RealmType } from "../model/realms";
-import { linkHeaders, pageLimit } from "../paging";
+import { assertKnownCursor, linkHeaders, pageLimit } from "../paging";
 import { compileFilter, FilterSyntaxError, type FilterRules } from "../query/filter";
 import { sortedPage } from "../query/sorted-page";
 import type { Router } from "../router";
@@ -84,9 +84,7 @@ function listRealms(ctx: RequestContext, store: OrgStore) {
         sortBy === undefined
             ? store.realms.all.page({ after, limit, include: include && ((r) => include!(searchable(r))) })
             : searchSortedPage(ctx, store, include!, sortBy, after, limit);
-    if (!page) {
-        throw invalidPaging("after: unknown cursor");
-    }
+    assertKnownCursor(page);
     return ok(
         page.items.map((realm) => realmResource(ctx, realm, search === undefined)),
         { Link: linkHeaders(ctx, limit, page) },

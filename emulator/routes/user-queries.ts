@@ -1,8 +1,8 @@
 import type { Page } from "../collection";
-import { invalidPaging, invalidSearch, searchWithFilter } from "../errors";
+import { invalidSearch, searchWithFilter } from "../errors";
 import { ok, type RequestContext, type RouteResult } from "../http";
 import type { UserRecord } from "../model/users";
-import { linkHeaders, pageLimit } from "../paging";
+import { assertKnownCursor, linkHeaders, pageLimit, unknownCursor } from "../paging";
 import { attributeValue, compileFilter, FilterSyntaxError, type FilterRules, type Operator } from "../query/filter";
 import type { OrgStore } from "../store";
 import { userSummaryResource } from "./user-resource";
@@ -78,9 +78,7 @@ export function listUsers(ctx: RequestContext, store: OrgStore): RouteResult {
     const include = filter === undefined ? (u: UserRecord) => u.status !== "DEPROVISIONED" : compile(filter, FILTER_RULES);
     const limit = pageLimit(ctx, DEFAULT_LIMIT, MAX_LIMIT);
     const page = store.users.page({ after: nonEmpty(ctx.query.get("after")), limit, include });
-    if (!page) {
-        throw invalidPaging("after: unknown cursor");
-    }
+    assertKnownCursor(page);
     return respond(ctx, page, limit, ["filter"]);
 }
 
@@ -193,7 +191,7 @@ function startAfter(found: UserRecord[], after: string | undefined, sorted: bool
         return index + 1;
     }
     if (sorted) {
-        throw invalidPaging("after: unknown cursor");
+        throw unknownCursor();
     }
     const next = found.findIndex((u) => u.id > after);
     return next < 0 ? found.length : next;

@@ -1,7 +1,7 @@
 import { expireOnCreateNeedsActivation, expireOnCreateNeedsPassword, notFound, tooManyTargets, validationFailed } from "../errors";
 import { noContent, ok, type RequestContext } from "../http";
 import { appLinkHref } from "../model/apps";
-import { addMembership, findUser, insertUser, newUserId, purgeUser, reindexLogin } from "../model/user-directory";
+import { findUser, insertUser, newUserId, purgeUser, reindexLogin } from "../model/user-directory";
 import { canSignInWithoutActivation, nextStatus } from "../model/user-lifecycle";
 import type { UserCredentials, UserRecord, UserStatus } from "../model/users";
 import { linkHeaders, pageLimit } from "../paging";
@@ -104,7 +104,7 @@ function createUser(ctx: RequestContext, store: OrgStore) {
         logUserEvent(store, ctx, "user.lifecycle.activate", "Activate Okta user", user);
     }
     for (const group of groups) {
-        addMembership(store, group.id, user.id);
+        store.memberships.add(group.id, user.id);
         logUserEvent(store, ctx, "group.user_membership.add", "Add user to group membership", user, [groupTarget(group)]);
     }
     return ok(userResource(ctx, user));
