@@ -51,6 +51,11 @@ export const LIST_OPTIONS: OptionSpecs = {
     max: { type: "integer", value: "<n>", description: "with --all: stop after this many items" },
 };
 
+/** A listing's arguments: the named options (as `argsFrom`) and the shared listing options. */
+export function listArgsFrom<T>(options: Record<string, OptionValue>, names: string[]): T & ListOptions {
+    return { ...argsFrom<T>(options, names), ...listOptions(options) };
+}
+
 export function listOptions(options: Record<string, OptionValue>): ListOptions {
     return {
         limit: options.limit as number | undefined,
@@ -72,8 +77,7 @@ export const SEARCH_OPTIONS: OptionSpecs = {
 
 export function searchOptions(options: Record<string, OptionValue>) {
     return {
-        ...argsFrom<{ search?: string; filter?: string; q?: string; sortBy?: string; sortOrder?: "asc" | "desc" }>(options, ["search", "filter", "q", "sort-by", "sort-order"]),
+        ...listArgsFrom<{ search?: string; filter?: string; q?: string; sortBy?: string; sortOrder?: "asc" | "desc" }>(options, ["search", "filter", "q", "sort-by", "sort-order"]),
         extraParameters: options.param as Record<string, string> | undefined,
-        ...listOptions(options),
     };
 }
