@@ -38,7 +38,7 @@ export interface Command {
  * The named options as the reads' arguments: `--sort-order` becomes `sortOrder`, values as parsed. Absent options stay
  * absent, so the reads' own defaults apply.
  */
-export function argsFrom<T>(options: Record<string, OptionValue>, names: string[]): T {
+function argsFrom<T>(options: Record<string, OptionValue>, names: string[]): T {
     const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
     return Object.fromEntries(names.filter((name) => options[name] !== undefined).map((name) => [camel(name), options[name]])) as T;
 }
