@@ -38,7 +38,7 @@ export interface Command {
  * The named options as the reads' arguments: `--sort-order` becomes `sortOrder`, values as parsed. Absent options stay
  * absent, so the reads' own defaults apply.
  */
-export function argsFrom<T>(options: Record<string, OptionValue>, names: string[]): T {
+function argsFrom<T>(options: Record<string, OptionValue>, names: string[]): T {
     const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
     return Object.fromEntries(names.filter((name) => options[name] !== undefined).map((name) => [camel(name), options[name]])) as T;
 }
@@ -50,6 +50,11 @@ export const LIST_OPTIONS: OptionSpecs = {
     all: { type: "boolean", description: "fetch every page (the product's Fetch All)" },
     max: { type: "integer", value: "<n>", description: "with --all: stop after this many items" },
 };
+
+/** A listing's arguments: the named options (as `argsFrom`) and the shared listing options. */
+export function listArgsFrom<T>(options: Record<string, OptionValue>, names: string[]): T & ListOptions {
+    return { ...argsFrom<T>(options, names), ...listOptions(options) };
+}
 
 export function listOptions(options: Record<string, OptionValue>): ListOptions {
     return {
@@ -72,8 +77,7 @@ export const SEARCH_OPTIONS: OptionSpecs = {
 
 export function searchOptions(options: Record<string, OptionValue>) {
     return {
-        ...argsFrom<{ search?: string; filter?: string; q?: string; sortBy?: string; sortOrder?: "asc" | "desc" }>(options, ["search", "filter", "q", "sort-by", "sort-order"]),
+        ...listArgsFrom<{ search?: string; filter?: string; q?: string; sortBy?: string; sortOrder?: "asc" | "desc" }>(options, ["search", "filter", "q", "sort-by", "sort-order"]),
         extraParameters: options.param as Record<string, string> | undefined,
-        ...listOptions(options),
     };
 }

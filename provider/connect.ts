@@ -5,7 +5,7 @@ import { resolveClientTuning, tuningClientOptions, type ClientTuning, type Tunin
 
 /**
  * One client per distinct connection in a process (the Pulumi program's functions, a script), so connections,
- * access tokens and rate-limit accounting are shared. Clients come from `clientFor`, as the provider's do.
+ * access tokens and rate-limit accounting are shared. The provider process keeps its clients in one too.
  */
 export class ClientCache {
     private readonly clients = new Map<string, OktaClient>();

@@ -1,7 +1,7 @@
 import type { OktaClient } from "./client";
 import { resolveConnectionSettings, type ConfigLookup, type ConnectionArgs, type ConnectionSettings } from "./config";
-import { clientFor, connectionKey } from "./connection";
-import { resolveClientTuning, tuningClientOptions, type ClientTuning, type TuningArgs } from "./tuning";
+import { ClientCache } from "./connect";
+import { resolveClientTuning, type ClientTuning, type TuningArgs } from "./tuning";
 
 /**
  * The provider process's state: the configuration handed to `configure`, and one client per distinct connection built
@@ -12,7 +12,8 @@ class ProviderContext {
     private args: ConnectionArgs & TuningArgs = {};
     private settings?: ConnectionSettings;
     private tuning?: ClientTuning;
-    private clients = new Map<string, OktaClient>();
+    // Clients live as long as the process, so a rotated refresh token stays with its authenticator.
+    private readonly clients = new ClientCache();
 
     /** Called from the dynamic provider's `configure` with the stack's configuration; `args` override it. */
     configure(config: ConfigLookup, args: ConnectionArgs & TuningArgs = {}): void {
@@ -33,14 +34,7 @@ class ProviderContext {
         const settings = connection
             ? resolveConnectionSettings(() => undefined, {}, connection as ConnectionArgs)
             : (this.settings ??= resolveConnectionSettings(this.config, process.env, this.args));
-        const key = `${connectionKey(settings)} ${JSON.stringify(tuning)}`;
-        let client = this.clients.get(key);
-        if (!client) {
-            // A rotated refresh token is kept by the authenticator for the life of this process.
-            client = clientFor(settings, tuningClientOptions(tuning));
-            this.clients.set(key, client);
-        }
-        return client;
+        return this.clients.get(settings, tuning);
     }
 }
 

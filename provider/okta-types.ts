@@ -101,14 +101,18 @@ export interface OktaEventHook {
     created: string;
     createdBy?: string;
     lastUpdated: string;
-    events: { type: "EVENT_TYPE"; items: string[]; filter?: unknown };
+    events: {
+        type: "EVENT_TYPE";
+        items: string[];
+        filter?: { type?: string; eventFilterMap?: { event: string; condition: { expression: string } }[] } | null;
+    };
     channel: {
         type: "HTTP";
         version: string;
         config: {
             uri: string;
             method?: string;
-            headers?: { key: string; value: string }[];
+            headers?: { key: string; value: string }[] | null;
             /** Okta never returns `value`. */
             authScheme?: { type: "HEADER"; key: string; value?: string } | null;
         };

@@ -49,7 +49,7 @@ export const ANY_REF = "pulumi.json#/Any";
 const TYPE_REF_PREFIX = "#/types/";
 
 /** Where schema.json is: the package root (this file compiles to dist/provider/). */
-export const SCHEMA_PATH = join(__dirname, "..", "..", "schema.json");
+const SCHEMA_PATH = join(__dirname, "..", "..", "schema.json");
 
 let loaded: PackageSchema | undefined;
 
@@ -68,7 +68,7 @@ export function resourceSpec(token: string, schema = packageSchema()): ResourceS
 }
 
 /** The type a `#/types/<token>` reference names. */
-export function referencedType(ref: string, schema = packageSchema()): { token: string; spec: TypeSpec } {
+function referencedType(ref: string, schema = packageSchema()): { token: string; spec: TypeSpec } {
     const token = ref.startsWith(TYPE_REF_PREFIX) ? ref.slice(TYPE_REF_PREFIX.length) : undefined;
     const spec = token === undefined ? undefined : schema.types?.[token];
     if (token === undefined || !spec) {
@@ -141,7 +141,7 @@ export function containsUnknown(value: unknown): boolean {
 }
 
 /** The JSON Schema (for ajv) of a resource's inputs: the Pulumi schema's types plus the extra constraints. */
-export function inputJsonSchema(token: string, schema = packageSchema()): object {
+function inputJsonSchema(token: string, schema = packageSchema()): object {
     const spec = resourceSpec(token, schema);
     const constraints = schema.language?.["x-okta-iac"]?.validation?.[token] ?? {};
     const properties = Object.fromEntries(

@@ -1,5 +1,5 @@
 import * as q from "../../provider/queries";
-import { argsFrom, listOptions, LIST_OPTIONS, type Command } from "../command";
+import { listArgsFrom, LIST_OPTIONS, type Command } from "../command";
 
 export const appCommands: Command[] = [
     {
@@ -25,7 +25,7 @@ export const appCommands: Command[] = [
         },
         async run(ctx, _positionals, options) {
             const names = ["q", "filter", "expand", "include-non-deleted", "use-optimization"];
-            const args = { ...argsFrom<q.ListApplicationsArgs>(options, names), ...listOptions(options) };
+            const args = listArgsFrom<q.ListApplicationsArgs>(options, names);
             const result = await q.listApplications(await ctx.client(), args, ctx.progress("apps"));
             return { type: "list", view: "application", noun: "apps", result, paged: true };
         },

@@ -1,5 +1,5 @@
 import * as q from "../../provider/queries";
-import { argsFrom, listOptions, LIST_OPTIONS, type Command } from "../command";
+import { listArgsFrom, LIST_OPTIONS, type Command } from "../command";
 
 export const directoryCommands: Command[] = [
     {
@@ -14,7 +14,7 @@ export const directoryCommands: Command[] = [
             ...LIST_OPTIONS,
         },
         async run(ctx, _positionals, options) {
-            const args = { ...argsFrom<q.GetSystemLogsArgs>(options, ["since", "until", "filter", "q", "sort-order"]), ...listOptions(options) };
+            const args = listArgsFrom<q.GetSystemLogsArgs>(options, ["since", "until", "filter", "q", "sort-order"]);
             const result = await q.getSystemLogs(await ctx.client(), args, ctx.progress("events"));
             return { type: "list", view: "logEvent", noun: "events", result, paged: true };
         },
@@ -33,7 +33,7 @@ export const directoryCommands: Command[] = [
         },
         async run(ctx, _positionals, options) {
             const names = ["type", "status", "q", "expand", "sort-by", "resource-id"];
-            const args = { ...argsFrom<q.ListPoliciesArgs>(options, names), ...listOptions(options) };
+            const args = listArgsFrom<q.ListPoliciesArgs>(options, names);
             const result = await q.listPolicies(await ctx.client(), args, ctx.progress("policies"));
             return { type: "list", view: "policy", noun: "policies", result, paged: true };
         },
@@ -48,7 +48,7 @@ export const directoryCommands: Command[] = [
             ...LIST_OPTIONS,
         },
         async run(ctx, _positionals, options) {
-            const args = { ...argsFrom<q.ListRealmsArgs>(options, ["search", "sort-by", "sort-order"]), ...listOptions(options) };
+            const args = listArgsFrom<q.ListRealmsArgs>(options, ["search", "sort-by", "sort-order"]);
             const result = await q.listRealms(await ctx.client(), args, ctx.progress("realms"));
             return { type: "list", view: "realm", noun: "realms", result, paged: true };
         },

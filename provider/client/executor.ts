@@ -352,7 +352,7 @@ function parseJson(body: Buffer): unknown {
     }
 }
 
-export function headerValue(value: string | string[] | undefined): string | undefined {
+function headerValue(value: string | string[] | undefined): string | undefined {
     return Array.isArray(value) ? value[0] : value;
 }
 

@@ -40,7 +40,7 @@ export type AttemptFailure =
     | { kind: "network"; timedOut: boolean; beforeSending: boolean };
 
 /** Statuses worth another attempt: Okta refused for load (429) or failed on its side (5xx but 501). */
-export function isTransientStatus(status: number): boolean {
+function isTransientStatus(status: number): boolean {
     return status === 429 || (status >= 500 && status !== 501);
 }
 

@@ -1,34 +1,10 @@
 import { OktaApiError, type OktaClient } from "../client";
 import type { EventHookInputs, EventHookOutputs, EventHookStatus } from "../generated/types";
+import type { OktaEventHook } from "../okta-types";
+import { activateEventHook, deactivateEventHook, verifyEventHook } from "../operations/event-hooks";
 import { UNKNOWN, type CheckFailure } from "../schema";
 import { changedScalars, orUndefined, sameScalar, sameSet, sameValue } from "./compare";
 import { PartialFailure, type ResourceHandler } from "./handler";
-
-/** Okta's event hook object (SPEC `EventHook`). */
-interface OktaEventHook {
-    id: string;
-    name: string;
-    description?: string | null;
-    status: EventHookStatus;
-    verificationStatus: "VERIFIED" | "UNVERIFIED";
-    created: string;
-    createdBy?: string;
-    lastUpdated: string;
-    events: {
-        type: "EVENT_TYPE";
-        items: string[];
-        filter?: { type?: string; eventFilterMap?: { event: string; condition: { expression: string } }[] } | null;
-    };
-    channel: {
-        type: "HTTP";
-        version: string;
-        config: {
-            uri: string;
-            headers?: { key: string; value: string }[] | null;
-            authScheme?: { type: "HEADER"; key: string; value?: string } | null;
-        };
-    };
-}
 
 export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs> = {
     token: "okta:index:EventHook",
@@ -114,7 +90,7 @@ export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs
 
     async delete(client, id) {
         // Okta deletes only INACTIVE hooks.
-        await client.post(`${hookPath(id)}/lifecycle/deactivate`, undefined, undefined, { idempotent: true });
+        await deactivateEventHook(client, { eventHookId: id });
         await client.delete(hookPath(id));
     },
 };
@@ -128,12 +104,12 @@ function desiredStatus(inputs: Partial<EventHookInputs>): EventHookStatus {
 async function reachStatus(client: OktaClient, start: OktaEventHook, desired: EventHookStatus): Promise<OktaEventHook> {
     let hook = start;
     if (hook.status !== desired) {
-        const operation = desired === "ACTIVE" ? "activate" : "deactivate";
-        hook = await client.post<OktaEventHook>(`${hookPath(hook.id)}/lifecycle/${operation}`, undefined, undefined, { idempotent: true });
+        const operation = desired === "ACTIVE" ? activateEventHook : deactivateEventHook;
+        hook = await operation(client, { eventHookId: hook.id });
     }
     if (desired === "ACTIVE" && hook.verificationStatus !== "VERIFIED") {
         try {
-            hook = await client.post<OktaEventHook>(`${hookPath(hook.id)}/lifecycle/verify`, undefined, undefined, { idempotent: true });
+            hook = await verifyEventHook(client, { eventHookId: hook.id });
         } catch (err) {
             if (err instanceof OktaApiError) {
                 throw new Error(

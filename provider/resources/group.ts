@@ -80,7 +80,7 @@ async function replaceProfile(
 }
 
 /** The OKTA_GROUP named exactly `name`, if any (`q` is a prefix search, so the match is checked here). */
-export async function findOktaGroupByName(client: OktaClient, name: string): Promise<OktaGroup | undefined> {
+async function findOktaGroupByName(client: OktaClient, name: string): Promise<OktaGroup | undefined> {
     const candidates = await client.get<OktaGroup[]>("/api/v1/groups", { q: name });
     return candidates.find((group) => group.type === "OKTA_GROUP" && group.profile.name === name);
 }

@@ -2,7 +2,7 @@ import type { OktaClient } from "../client";
 import { CollectionReads } from "./listings";
 
 /** Okta pages group members 200 at a time (the recommended page size for `/groups/{id}/users`). */
-export const MEMBER_PAGE_SIZE = 200;
+const MEMBER_PAGE_SIZE = 200;
 
 /** How many membership writes one resource sends at once. */
 export const MEMBERSHIP_WRITE_CONCURRENCY = 8;

@@ -2,6 +2,7 @@ import { OktaApiError, type OktaClient } from "../client";
 import type { UserInputs, UserOutputs } from "../generated/types";
 import type { CheckFailure } from "../schema";
 import { attributesToWrite, changedScalars, isEmpty, managedAttributes, orUndefined, sameScalar, sameSet, sameValue } from "./compare";
+import { lifecycle } from "../operations/users";
 import { PartialFailure, type ResourceHandler } from "./handler";
 import { addMember, groupIdsOfUser, removeMember } from "./memberships";
 import { nextLifecycleStep, satisfies, type DesiredUserStatus, type LifecycleStep, type LiveUserStatus } from "./user-lifecycle";
@@ -218,7 +219,7 @@ async function runStep(client: OktaClient, user: OktaUser, step: LifecycleStep, 
         return client.post<OktaUser>(userPath(user.id), { credentials: { password: { value: news.password } } }, undefined, { idempotent: true });
     }
     const sendEmail = step === "activate" || step === "deactivate" ? { sendEmail: false } : undefined;
-    await client.post(`${userPath(user.id)}/lifecycle/${step}`, undefined, sendEmail);
+    await lifecycle(client, user.id, step, sendEmail);
     return settled(client, user.id);
 }
 

@@ -23,7 +23,7 @@ const clients = new ClientCache();
  * The client for a function call: `connection` over the stack config over the environment. Config is read raw so that
  * a secret token does not trigger Pulumi's `get` warning.
  */
-export function programClient(connection: ConnectionArgs = {}): OktaClient {
+function programClient(connection: ConnectionArgs = {}): OktaClient {
     const config = (key: string) => pulumi.runtime.getConfig(key);
     return clients.get(resolveConnectionSettings(config, process.env, connection), resolveClientTuning(config, process.env));
 }
