@@ -49,6 +49,7 @@ const OPERATION_RESOURCES: OperationResource[] = [
                 newPassword: i.newPassword,
                 newHashPassword: i.newHashPassword,
                 oldPassword: i.oldPassword,
+                oldHashPassword: i.oldHashPassword,
                 revokeSessions: i.revokeSessions ?? false,
             });
             return { method: result.method };

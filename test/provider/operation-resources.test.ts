@@ -68,6 +68,11 @@ describe("provider: operation resources (run on create, again when triggers chan
         const user = await createUser(org, "ops@example.com");
         const set = await (await provider("SetUserPassword")).create({ userId: user.id, newPassword: "Fresh-Horse-8-Battery" });
         expect(set.outs.method).to.equal("set");
+        // An old password given as a hash goes to Okta's change_password (not an admin set that would ignore it); the
+        // emulator only checks plain old passwords, so it refuses the hash there.
+        const oldHashPassword = { algorithm: "SHA-256", value: "aGFzaA==", salt: "c2FsdA==", saltOrder: "PREFIX" };
+        const refused = await failure((await provider("SetUserPassword")).create({ userId: user.id, newPassword: "Second-Horse-9-Battery", oldHashPassword }));
+        expect(refused.message).to.contain("/credentials/change_password");
         expect((await (await provider("SetUserPassword")).check!({}, { userId: user.id, newPassword: "" })).failures?.[0].property).to.equal("newPassword");
 
         await (await provider("ClearUserSessions")).create({ userId: user.id, oauthTokens: true });
