@@ -281,7 +281,7 @@ async function send<T>(
         }
         const reason = err.timedOut ? new Error(`no complete response within ${req.timeoutMs} ms`) : err.cause;
         return {
-            failure: { kind: "network", timedOut: err.timedOut, beforeSending: err.beforeSending },
+            failure: { kind: "network", timedOut: err.timedOut, beforeSending: err.beforeSending, permanent: err.permanent },
             error: redactMessage(ctx, new OktaTransportError(req.method, req.display, reason, err.timedOut, attempts)),
             windowKnown: false,
         };

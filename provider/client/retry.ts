@@ -37,7 +37,7 @@ const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 /** What went wrong with one attempt. */
 export type AttemptFailure =
     | { kind: "status"; status: number; concurrency: boolean }
-    | { kind: "network"; timedOut: boolean; beforeSending: boolean };
+    | { kind: "network"; timedOut: boolean; beforeSending: boolean; permanent?: boolean };
 
 /** Statuses worth another attempt: Okta refused for load (429) or failed on its side (5xx but 501). */
 function isTransientStatus(status: number): boolean {
@@ -51,7 +51,7 @@ export function isIdempotent(method: string, declared?: boolean): boolean {
 /** Whether the failure may be retried at all, regardless of the method. */
 export function isRetryable(failure: AttemptFailure, options: Required<RetryOptions>): boolean {
     if (failure.kind === "network") {
-        return true;
+        return !failure.permanent;
     }
     return isTransientStatus(failure.status) || (options.retryOnAllErrors && failure.status >= 300);
 }

@@ -26,6 +26,8 @@ export class AttemptFailedError extends Error {
         readonly timedOut: boolean,
         /** The connection failed before the request was written: the server cannot have acted on it. */
         readonly beforeSending: boolean,
+        /** The answer itself cannot be read (e.g. headers over the size limit): sending again gets the same answer. */
+        readonly permanent = false,
     ) {
         super(timedOut ? "timed out" : cause.message);
     }
@@ -33,6 +35,9 @@ export class AttemptFailedError extends Error {
 
 /** Errors raised before any byte of the request could reach the server. */
 const CONNECT_ERRORS = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+
+/** Errors about the answer's size or form, which the same request would meet again. */
+const UNREADABLE_RESPONSE_ERRORS = new Set(["UND_ERR_HEADERS_OVERFLOW", "UND_ERR_RES_EXCEEDED_MAX_SIZE"]);
 
 export async function sendAttempt(dispatcher: Dispatcher, attempt: Attempt): Promise<AttemptResponse> {
     const budget = Math.max(1, Math.min(attempt.timeoutMs, (attempt.deadline ?? Infinity) - Date.now()));
@@ -53,6 +58,7 @@ export async function sendAttempt(dispatcher: Dispatcher, attempt: Attempt): Pro
     } catch (err) {
         const error = err as Error & { code?: string };
         const timedOut = signal.aborted;
-        throw new AttemptFailedError(error, timedOut, !timedOut && CONNECT_ERRORS.has(error.code ?? ""));
+        const code = error.code ?? "";
+        throw new AttemptFailedError(error, timedOut, !timedOut && CONNECT_ERRORS.has(code), !timedOut && UNREADABLE_RESPONSE_ERRORS.has(code));
     }
 }

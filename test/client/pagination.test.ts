@@ -1,5 +1,7 @@
 import { expect } from "chai";
-import { SYSTEM_LOG_MAX_RECORDS, type OktaClient, type OktaResponse } from "../../provider/client";
+import { Agent } from "undici";
+import { OktaTransportError, SYSTEM_LOG_MAX_RECORDS, type OktaClient, type OktaResponse } from "../../provider/client";
+import { failure } from "../support/failure";
 import { items, pages } from "../../provider/client/pagination";
 import { testClient } from "../support/client";
 import { startTestOrg, type TestOrg } from "../support/emulator";
@@ -36,6 +38,19 @@ describe("client: pagination", () => {
             const linkBytes = [first.headers.link].flat().join(", ").length;
             expect(linkBytes).to.be.above(16 * 1024);
             expect(await collect(client.paginate("/api/v1/groups", { filter, limit: 1 }))).to.deep.equal(names.slice(-3));
+        });
+
+        it("does not retry an answer whose headers are over the dispatcher's limit: it would come back the same", async () => {
+            const small = new Agent({ maxHeaderSize: 1024 });
+            const strict = testClient(org, { dispatcher: small });
+            const filter = Array.from({ length: 40 }, (_, i) => `id eq "00g${String(i).padStart(17, "0")}"`).join(" or ");
+            try {
+                const err = await failure(strict.get("/api/v1/groups", { filter, limit: 1 }));
+                expect(err).to.be.instanceOf(OktaTransportError);
+                expect(err.attempts).to.equal(1);
+            } finally {
+                await small.close();
+            }
         });
 
         it("fetches every page with `limit` as page size", async () => {
