@@ -51,6 +51,30 @@ export const LIST_OPTIONS: OptionSpecs = {
     max: { type: "integer", value: "<n>", description: "with --all: stop after this many items" },
 };
 
+/** What a listing command declares; its `queryOptions` become the read's arguments, so each is named once. */
+export interface ListCommandSpec<A> {
+    words: string[];
+    summary: string;
+    queryOptions: OptionSpecs;
+    view: ViewName;
+    noun: string;
+    list(client: OktaClient, args: A & ListOptions, progress: PageProgress): Promise<ListResult<unknown>>;
+}
+
+/** A paged listing command: its query options, the shared listing options, and the read that runs it. */
+export function listCommand<A>(spec: ListCommandSpec<A>): Command {
+    const names = Object.keys(spec.queryOptions);
+    return {
+        words: spec.words,
+        summary: spec.summary,
+        options: { ...spec.queryOptions, ...LIST_OPTIONS },
+        async run(ctx, _positionals, options) {
+            const result = await spec.list(await ctx.client(), listArgsFrom<A>(options, names), ctx.progress(spec.noun));
+            return { type: "list", view: spec.view, noun: spec.noun, result, paged: true };
+        },
+    };
+}
+
 /** A listing's arguments: the named options (as `argsFrom`) and the shared listing options. */
 export function listArgsFrom<T>(options: Record<string, OptionValue>, names: string[]): T & ListOptions {
     return { ...argsFrom<T>(options, names), ...listOptions(options) };

@@ -1,5 +1,5 @@
 import * as q from "../../provider/queries";
-import { listArgsFrom, LIST_OPTIONS, type Command } from "../command";
+import { listCommand, type Command } from "../command";
 
 export const appCommands: Command[] = [
     {
@@ -12,24 +12,20 @@ export const appCommands: Command[] = [
             return { type: "object", view: "application", value };
         },
     },
-    {
+    listCommand<q.ListApplicationsArgs>({
         words: ["apps", "list"],
         summary: "list applications",
-        options: {
+        queryOptions: {
             q: { type: "string", value: "<prefix>", description: "name or label prefix" },
             filter: { type: "string", value: "<expr>", description: "Okta filter expression, e.g. 'status eq \"ACTIVE\"'" },
             expand: { type: "string", value: "<what>", description: "Okta's expand parameter" },
             "include-non-deleted": { type: "boolean", description: "include deleted applications too" },
             "use-optimization": { type: "boolean", description: "let Okta omit some properties for speed" },
-            ...LIST_OPTIONS,
         },
-        async run(ctx, _positionals, options) {
-            const names = ["q", "filter", "expand", "include-non-deleted", "use-optimization"];
-            const args = listArgsFrom<q.ListApplicationsArgs>(options, names);
-            const result = await q.listApplications(await ctx.client(), args, ctx.progress("apps"));
-            return { type: "list", view: "application", noun: "apps", result, paged: true };
-        },
-    },
+        view: "application",
+        noun: "apps",
+        list: q.listApplications,
+    }),
     {
         words: ["apps", "assignment"],
         summary: "show one user's assignment to an application",
