@@ -8,9 +8,10 @@ import { groupHandler } from "./resources/group";
 import { OPERATION_HANDLERS } from "./operations/resources";
 import { groupMembersHandler } from "./resources/group-members";
 import { groupMembershipHandler } from "./resources/group-membership";
-import { PartialFailure, type ResourceHandler } from "./resources/handler";
+import type { ResourceHandler } from "./resources/handler";
 import { userHandler } from "./resources/user";
 import { containsUnknown, replaceOnChangesInputs, validateInputs, withDefaults, type CheckFailure } from "./schema";
+import { toEngineError, toWire } from "./wire";
 
 type Props = Record<string, any>;
 
@@ -71,7 +72,7 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
             if (failures.length === 0 && handler.validate) {
                 failures.push(...handler.validate(withoutProvider(inputs)));
             }
-            return failures.length > 0 ? { inputs, failures } : { inputs };
+            return failures.length > 0 ? { inputs: toWire(inputs), failures } : { inputs: toWire(inputs) };
         },
 
         async diff(_id: string, olds: Props, news: Props) {
@@ -87,9 +88,9 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
             const desired = withoutProvider(inputs);
             try {
                 const created = await handler.create(clientFor(desired), desired);
-                return { id: created.id, outs: definedOnly({ ...created.outs, connection: desired.connection }) };
+                return { id: created.id, outs: toWire({ ...created.outs, connection: desired.connection }) };
             } catch (err) {
-                throw withProvider(err, inputs);
+                throw toEngineError(err, { connection: inputs.connection, __provider: inputs.__provider });
             }
         },
 
@@ -102,14 +103,14 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
                 }
                 return {
                     id: current.id,
-                    props: definedOnly({ ...current.outs, connection: olds.connection }),
-                    inputs: definedOnly({ ...current.inputs, connection: olds.connection }),
+                    props: toWire({ ...current.outs, connection: olds.connection }),
+                    inputs: toWire({ ...current.inputs, connection: olds.connection }),
                 };
             } catch (err) {
                 if (err instanceof OktaApiError && err.isNotFound) {
                     return GONE;
                 }
-                throw err;
+                throw toEngineError(err);
             }
         },
 
@@ -118,13 +119,13 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
             const changed = changesOf(olds, desired);
             if (changed.every((name) => name === "connection")) {
                 // New credentials for the same org: nothing to change in Okta, only in state.
-                return { outs: definedOnly({ ...withoutProvider(olds), connection: desired.connection }) };
+                return { outs: toWire({ ...withoutProvider(olds), connection: desired.connection }) };
             }
             try {
                 const outs = await handler.update(clientFor(desired), id, olds, desired, changed);
-                return { outs: definedOnly({ ...outs, connection: desired.connection }) };
+                return { outs: toWire({ ...outs, connection: desired.connection }) };
             } catch (err) {
-                throw withProvider(err, news);
+                throw toEngineError(err, { connection: news.connection, __provider: news.__provider });
             }
         },
 
@@ -135,7 +136,7 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
                 if (err instanceof OktaApiError && err.isNotFound) {
                     return; // Already gone: the desired end state.
                 }
-                throw err;
+                throw toEngineError(err);
             }
         },
     };
@@ -164,23 +165,7 @@ function orgOf(props: Props): string | undefined {
     }
 }
 
-/**
- * A partial failure must carry `__provider` in its properties: Pulumi stores them as the resource's state, and every
- * later operation needs the shim from there.
- */
-function withProvider(err: unknown, inputs: Props): unknown {
-    if (err instanceof PartialFailure) {
-        Object.assign(err.properties, definedOnly({ connection: inputs.connection, __provider: inputs.__provider }));
-    }
-    return err;
-}
-
 function withoutProvider(props: Props): Props {
     const { __provider: _ignored, ...rest } = props;
     return rest;
-}
-
-/** Pulumi's wire format (protobuf Struct) cannot carry `undefined`: leave such properties out. */
-function definedOnly(props: Props): Props {
-    return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
 }
