@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Principal } from "./auth";
-import { lengthRequired, malformedBody, payloadTooLarge, unsupportedMediaType } from "./errors";
+import { lengthRequired, malformedBody, OktaHttpError, payloadTooLarge, unsupportedMediaType } from "./errors";
 
 /** Largest JSON body the emulator reads; larger ones get a 413 instead of exhausting memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -32,7 +32,17 @@ export interface RouteResult {
 export const ok = (body: unknown, headers?: RouteResult["headers"]): RouteResult => ({ status: 200, body, headers });
 export const noContent = (): RouteResult => ({ status: 204 });
 
-/** Reads the whole body, refusing more than MAX_BODY_BYTES. */
+/**
+ * The client went away before its whole body arrived: nobody is left to answer, and it is not the emulator's failure
+ * (counted as `aborted`, docs/emulator.md#aborted-requests).
+ */
+export class RequestAborted extends Error {
+    constructor() {
+        super("the client closed the connection before sending the whole request body");
+    }
+}
+
+/** Reads the whole body, refusing more than MAX_BODY_BYTES. Throws RequestAborted when the client goes away. */
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > MAX_BODY_BYTES) {
@@ -40,12 +50,19 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of req) {
-        size += (chunk as Buffer).length;
-        if (size > MAX_BODY_BYTES) {
-            throw payloadTooLarge(MAX_BODY_BYTES);
+    try {
+        for await (const chunk of req) {
+            size += (chunk as Buffer).length;
+            if (size > MAX_BODY_BYTES) {
+                throw payloadTooLarge(MAX_BODY_BYTES);
+            }
+            chunks.push(chunk as Buffer);
         }
-        chunks.push(chunk as Buffer);
+    } catch (err) {
+        if (!(err instanceof OktaHttpError) && !req.complete) {
+            throw new RequestAborted();
+        }
+        throw err;
     }
     return Buffer.concat(chunks);
 }
@@ -68,9 +85,10 @@ export function jsonBody(ctx: RequestContext): Record<string, unknown> {
     if (contentType && !/^application\/(.+\+)?json\b/i.test(contentType)) {
         throw unsupportedMediaType();
     }
+    const text = decodeUtf8(ctx.rawBody);
     let parsed: unknown;
     try {
-        parsed = JSON.parse(ctx.rawBody.toString("utf8"));
+        parsed = JSON.parse(text);
     } catch (err) {
         throw malformedBody((err as Error).message);
     }
@@ -78,6 +96,17 @@ export function jsonBody(ctx: RequestContext): Record<string, unknown> {
         throw malformedBody("The request body must be a JSON object");
     }
     return parsed as Record<string, unknown>;
+}
+
+/** Refuses bytes that are not UTF-8 instead of replacing them with U+FFFD (docs/emulator.md#text-in-bodies). */
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function decodeUtf8(body: Buffer): string {
+    try {
+        return STRICT_UTF8.decode(body);
+    } catch {
+        throw malformedBody("The request body is not valid UTF-8");
+    }
 }
 
 export function sendJson(res: ServerResponse, result: RouteResult): void {

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import type { RequestOutcome } from "./counters";
 
 /** One request as the emulator received it: what tests inspect to see what a client really sent. */
 export interface JournalEntry {
@@ -14,8 +15,8 @@ export interface JournalEntry {
     headers: Record<string, string | string[]>;
     /** The body, base64-encoded, when there was one. */
     body?: string;
-    /** The status answered, or `dropped` when the connection was closed without an answer. */
-    outcome?: number | "dropped";
+    /** The status answered, `dropped` when the connection was closed without an answer, `aborted` when the client left. */
+    outcome?: RequestOutcome;
     /** The injected fault, if any. */
     fault?: string;
 }

@@ -1,15 +1,16 @@
-import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, maxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { authenticate } from "./auth";
+import { answerAndClose, rawErrorResponse, refusalOf, type ClientError } from "./bad-http";
 import { ControlApi, CONTROL_PREFIX } from "./control";
-import { RequestCounters } from "./counters";
+import { RequestCounters, type RequestOutcome } from "./counters";
 import { internalError, OktaHttpError, rateLimited } from "./errors";
 import { FaultInjector, type FaultKind, type FaultSettings } from "./faults";
-import { readBody, requireLength, sendJson, type RequestContext, type RouteResult } from "./http";
+import { readBody, RequestAborted, requireLength, sendJson, type RequestContext, type RouteResult } from "./http";
 import { RequestJournal, type JournalEntry } from "./journal";
 import { pathSegments } from "./path-pattern";
+import { newRequestId } from "./request-id";
 import { RateLimiter, type RateLimitOptions, type RateLimitVerdict } from "./rate-limits";
 import { DataFile } from "./persistence/data-file";
 import { restoreStore, snapshotStore } from "./persistence/snapshot";
@@ -50,15 +51,39 @@ export interface EmulatorOptions {
     log?: (line: string) => void;
     /**
      * Keeps the org in this JSON file across restarts (`--data-file`): loaded at start when it exists (then the
-     * seed only contributes its tokens), written atomically after changes and on close. In memory only when unset.
+     * seed only contributes its tokens), written atomically before a change is answered, and on close. In memory only
+     * when unset.
      */
     dataFile?: string;
-    /** Delay between a change and the write of the data file, in ms (default 200). */
+    /**
+     * How long a save of the data file waits for more changes to share it, in ms (default 0: it starts as soon as the
+     * current event-loop turn ends). Answers always wait for the save that covers their change.
+     */
     saveDelayMs?: number;
 }
 
-/** Methods that never change the org, so they do not schedule a save of the data file. */
+/** Methods that never change the org, so their answers do not wait for a save of the data file. */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** What a request gets: a response, or no answer at all (connection dropped by a fault, or the client left). */
+type Reply = RouteResult | "dropped" | "aborted";
+
+/** A request to the Management API as the pipeline knows it before reading its body. */
+interface RouteRequest {
+    method: string;
+    url: URL;
+    requestId: string;
+    parts: string[];
+    match: RouteMatch | OktaHttpError;
+    entry?: JournalEntry;
+}
+
+/** What is learnt about a request while it is handled. */
+interface Progress {
+    fault?: FaultKind;
+    /** A route handler ran, so a mutating request may have changed the org. */
+    handled: boolean;
+}
 
 /** Route template used for rate limiting requests that match no route. */
 const UNMATCHED = "(unmatched)";
@@ -82,6 +107,10 @@ export class OktaEmulator {
     private server?: Server;
     private base = "";
     private readonly dataFile?: DataFile;
+    /** The request each connection is on (the latest one), for answering what the HTTP parser refuses. */
+    private readonly current = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse }>();
+    /** Requests whose broken body the HTTP parser refused (answered on the socket): their status, for the counters. */
+    private readonly refusedByParser = new WeakMap<IncomingMessage, number>();
 
     /** Throws DataFileError when `dataFile` exists but cannot be loaded. */
     constructor(private readonly options: EmulatorOptions = {}) {
@@ -138,6 +167,7 @@ export class OktaEmulator {
 
     async start(): Promise<string> {
         const server = createServer((req, res) => {
+            this.current.set(req.socket, { req, res });
             this.handle(req, res).catch((err) => {
                 // Only reached when writing the response itself failed, e.g. the client went away.
                 this.options.log?.(`response failed: ${(err as Error).message}`);
@@ -145,6 +175,7 @@ export class OktaEmulator {
             });
         });
         server.keepAliveTimeout = 65_000;
+        server.on("clientError", (err: ClientError, socket: Socket) => this.refuse(err, socket, maxHeaderSize));
         this.server = server;
         const host = this.options.host ?? "127.0.0.1";
         await new Promise<void>((resolve, reject) => {
@@ -186,68 +217,120 @@ export class OktaEmulator {
         const template = match instanceof OktaHttpError ? UNMATCHED : match.template;
         this.counters.countRequest(method, template);
         const entry = this.journal.record({ requestId, method, path: url.pathname + url.search, template }, req.headers);
-        let outcome: number | "dropped" = 500;
-        let fault: FaultKind | undefined;
+        let outcome: RequestOutcome = 500;
+        const progress: Progress = { handled: false };
         const busy = this.rateLimiter.enter();
         try {
-            if (busy) {
-                setRateLimitHeaders(res, busy);
-                throw rateLimited();
+            let reply = await this.reply(req, res, { method, url, requestId, parts, match, entry }, busy, progress);
+            if (progress.handled && !SAFE_METHODS.has(method)) {
+                reply = await this.whenSaved(reply);
             }
-            const decision = this.faults.decide(method, parts);
-            fault = decision.kind;
-            if (entry && fault) {
-                entry.fault = fault;
-            }
-            if (decision.latencyMs > 0) {
-                await delay(decision.latencyMs);
-            }
-            if (fault === "drop") {
-                outcome = dropConnection(req);
-                return;
-            }
-            const result = await this.dispatch(req, res, { method, url, requestId, parts, match, fault, entry });
-            // A lost response: the request was handled (the change is applied), the answer never arrives.
-            outcome = fault === "lose" ? dropConnection(req) : result.status;
-            if (outcome !== "dropped") {
-                sendResult(res, result);
-            }
-        } catch (err) {
-            const error = err instanceof OktaHttpError ? err : this.unexpected(err);
-            if (entry && entry.body === undefined) {
-                await journalBody(req, entry);
-            }
-            outcome = fault === "lose" ? dropConnection(req) : error.status;
-            if (outcome !== "dropped") {
-                sendJson(res, error.toResult());
-            }
+            outcome = deliver(req, res, reply, progress.fault);
         } finally {
             if (!busy) {
                 this.rateLimiter.leave();
             }
+            outcome = this.refusedByParser.get(req) ?? outcome;
             this.counters.countOutcome(outcome);
             if (entry) {
                 entry.outcome = outcome;
-            }
-            if (!SAFE_METHODS.has(method)) {
-                this.dataFile?.changed();
             }
             this.options.log?.(`${method} ${url.pathname}${url.search} ${outcome} ${requestId}`);
         }
     }
 
+    /** The answer to a request, errors included; nothing is sent yet. */
+    private async reply(
+        req: IncomingMessage,
+        res: ServerResponse,
+        request: RouteRequest,
+        busy: RateLimitVerdict | undefined,
+        progress: Progress,
+    ): Promise<Reply> {
+        try {
+            if (busy) {
+                setRateLimitHeaders(res, busy);
+                throw rateLimited();
+            }
+            const decision = this.faults.decide(request.method, request.parts);
+            progress.fault = decision.kind;
+            if (request.entry && decision.kind) {
+                request.entry.fault = decision.kind;
+            }
+            if (decision.latencyMs > 0) {
+                await delay(decision.latencyMs);
+            }
+            if (decision.kind === "drop") {
+                return "dropped";
+            }
+            return await this.dispatch(req, res, { ...request, fault: decision.kind }, progress);
+        } catch (err) {
+            if (err instanceof RequestAborted) {
+                return "aborted";
+            }
+            const error = err instanceof OktaHttpError ? err : this.unexpected(err);
+            if (request.entry && request.entry.body === undefined) {
+                await journalBody(req, request.entry);
+            }
+            return error.toResult();
+        }
+    }
+
+    /**
+     * The reply once the org, with this request's change, is on disk (docs/emulator.md#durable-writes). When the
+     * save fails the change is only in memory, so the client gets a 500 rather than an acknowledgement.
+     */
+    private async whenSaved(reply: Reply): Promise<Reply> {
+        if (!this.dataFile) {
+            return reply;
+        }
+        try {
+            await this.dataFile.commit();
+            return reply;
+        } catch {
+            return reply === "aborted" || reply === "dropped" ? reply : internalError().toResult();
+        }
+    }
+
+    /**
+     * Answers what Node's HTTP parser refused with Okta's error body, where the connection still allows an answer
+     * (docs/emulator.md#requests-the-http-parser-refuses).
+     */
+    private refuse(err: ClientError, socket: Socket, maxHeaderSize: number): void {
+        const refusal = refusalOf(err, maxHeaderSize);
+        if (!refusal || !socket.writable || refused.has(socket)) {
+            socket.destroy();
+            return;
+        }
+        refused.add(socket);
+        const response = rawErrorResponse(refusal);
+        this.options.log?.(`refused by the HTTP parser: ${err.code} ${refusal.status}`);
+        const current = this.current.get(socket);
+        if (current && !current.req.complete) {
+            // The broken part is the body of the request being handled; its handler will find the client gone.
+            if (current.res.headersSent) {
+                socket.destroy();
+                return;
+            }
+            this.refusedByParser.set(current.req, refusal.status);
+            answerAndClose(socket, response);
+            return;
+        }
+        this.counters.countUnparsed(refusal.status);
+        if (current && !current.res.writableFinished) {
+            // A later request on this connection is broken; the one being answered goes first.
+            current.res.once("finish", () => answerAndClose(socket, response));
+            current.res.once("close", () => socket.destroySoon());
+            return;
+        }
+        answerAndClose(socket, response);
+    }
+
     private async dispatch(
         req: IncomingMessage,
         res: ServerResponse,
-        request: {
-            method: string;
-            url: URL;
-            requestId: string;
-            parts: string[];
-            match: RouteMatch | OktaHttpError;
-            fault?: FaultKind;
-            entry?: JournalEntry;
-        },
+        request: RouteRequest & { fault?: FaultKind },
+        progress: Progress,
     ): Promise<RouteResult> {
         const { match, fault } = request;
         const bucket = this.rateLimiter.bucketFor(request.method, request.parts);
@@ -294,12 +377,14 @@ export class OktaEmulator {
             rawBody,
             principal,
         };
+        progress.handled = true;
         return match.handler(ctx);
     }
 
     private async handleControl(req: IncomingMessage, res: ServerResponse, request: { method: string; url: URL; requestId: string }) {
+        let reply: Reply;
         try {
-            const result = await this.control.handle({
+            reply = await this.control.handle({
                 method: request.method,
                 query: request.url.searchParams,
                 url: request.url,
@@ -308,11 +393,14 @@ export class OktaEmulator {
                 requestId: request.requestId,
                 rawBody: await readBody(req),
             });
-            sendJson(res, result);
         } catch (err) {
-            const error = err instanceof OktaHttpError ? err : this.unexpected(err);
-            sendJson(res, error.toResult());
+            if (err instanceof RequestAborted) {
+                return;
+            }
+            reply = (err instanceof OktaHttpError ? err : this.unexpected(err)).toResult();
         }
+        // An org reset is answered once the reset org is on disk, like any change.
+        deliver(req, res, SAFE_METHODS.has(request.method) ? reply : await this.whenSaved(reply));
     }
 
     /** The route, or the 404/405 to answer with (after the request has been counted against a bucket). */
@@ -331,19 +419,6 @@ export class OktaEmulator {
         this.options.log?.(`internal error: ${(err as Error).stack ?? String(err)}`);
         return internalError();
     }
-}
-
-/** Okta's request ids are 20 URL-safe characters. Drawn from a pooled buffer: one crypto call per 512 requests. */
-let idPool = Buffer.alloc(0);
-let idOffset = 0;
-function newRequestId(): string {
-    if (idOffset + 15 > idPool.length) {
-        idPool = randomBytes(15 * 512);
-        idOffset = 0;
-    }
-    const id = idPool.toString("base64url", idOffset, idOffset + 15);
-    idOffset += 15;
-    return id;
 }
 
 function setRateLimitHeaders(res: ServerResponse, verdict: RateLimitVerdict): void {
@@ -374,10 +449,21 @@ async function journalBody(req: IncomingMessage, entry: JournalEntry): Promise<v
     }
 }
 
-/** Closes the connection without an answer (a dropped or lost response). */
-function dropConnection(req: IncomingMessage): "dropped" {
-    req.socket.destroy();
-    return "dropped";
+/** Connections already answered after a parser error (Node may report more errors for the bytes that follow). */
+const refused = new WeakSet<Socket>();
+
+/** Sends a reply, or closes the connection without one (a dropped or lost response); returns the outcome. */
+function deliver(req: IncomingMessage, res: ServerResponse, reply: Reply, fault?: FaultKind): RequestOutcome {
+    if (reply === "aborted") {
+        return "aborted";
+    }
+    if (reply === "dropped" || fault === "lose") {
+        // A lost response: the request was handled (the change is applied), the answer never arrives.
+        req.socket.destroy();
+        return "dropped";
+    }
+    sendResult(res, reply);
+    return reply.status;
 }
 
 /** Text bodies for the statuses a proxy in front of Okta answers with; 500 and 429 are Okta's own JSON errors. */

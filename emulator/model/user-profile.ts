@@ -1,3 +1,5 @@
+import { isStorableText, notTextCause } from "./text";
+
 /**
  * The user profile schema: Okta's base attributes (SPEC UserProfile) plus the org's custom attributes (seedable; the
  * Schemas API can extend them later). Validates profiles the way Okta does and puts them in Okta's wire order.
@@ -125,12 +127,18 @@ function valueProblem(name: string, value: unknown, definition: AttributeDefinit
             return `${name}: Property value must be an array`;
         }
         const bad = value.find((item) => !matchesScalar(item, definition.items ?? "string"));
-        return bad === undefined ? undefined : `${name}: Array items must be of type ${definition.items ?? "string"}`;
+        if (bad !== undefined) {
+            return `${name}: Array items must be of type ${definition.items ?? "string"}`;
+        }
+        return value.some((item) => typeof item === "string" && !isStorableText(item)) ? notTextCause(name) : undefined;
     }
     if (!matchesScalar(value, definition.type)) {
         return `${name}: Property value must be of type ${definition.type}`;
     }
     if (typeof value === "string") {
+        if (!isStorableText(value)) {
+            return notTextCause(name);
+        }
         if (definition.maxLength !== undefined && value.length > definition.maxLength) {
             return `${name}: The field cannot exceed ${definition.maxLength} characters`;
         }

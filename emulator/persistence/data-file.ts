@@ -5,22 +5,22 @@ import path from "node:path";
 import type { OrgStore } from "../store";
 import { restoreStore, snapshotStore } from "./snapshot";
 
-/** How long after the first unsaved change the org is written (changes in between share one write). */
-export const DEFAULT_SAVE_DELAY_MS = 200;
-
 /** A data file that cannot be used: unreadable, not JSON (truncated, corrupted) or not emulator state. */
 export class DataFileError extends Error {}
 
 /**
- * The org's state in one JSON file (`--data-file`). Loaded once at start; saved after changes (debounced: at most
- * one write per `delayMs` while changes keep coming) and on close. Writes are atomic: a temporary file in the same
+ * The org's state in one JSON file (`--data-file`). Loaded once at start; saved before a change is answered and on
+ * close. Saves are group commits (docs/emulator.md#durable-writes): one save runs at a time, and every change made
+ * while it runs waits for the next one, which covers them all. Writes are atomic: a temporary file in the same
  * directory is written and fsynced, then renamed over the old one and the directory fsynced, so a crash leaves either
  * the old state or the new one, never a mix.
  */
 export class DataFile {
-    private timer?: NodeJS.Timeout;
     private dirty = false;
-    private writing: Promise<void> = Promise.resolve();
+    /** The save that starts next; every change made before it starts shares it. */
+    private next?: PendingSave;
+    /** The save in progress (its snapshot is taken; it is writing). */
+    private running?: Promise<void>;
 
     constructor(
         readonly path: string,
@@ -56,46 +56,86 @@ export class DataFile {
         return true;
     }
 
-    /** Notes a change; the state is written `delayMs` later. */
-    changed(): void {
+    /**
+     * Resolves once the org as it is now is on disk: the save that covers it started after this call. Rejects when
+     * that save failed (the change stays in memory and the next save tries again).
+     */
+    commit(): Promise<void> {
         this.dirty = true;
-        if (!this.timer) {
-            this.timer = setTimeout(() => {
-                this.timer = undefined;
-                void this.save();
-            }, this.options.delayMs ?? DEFAULT_SAVE_DELAY_MS);
-            this.timer.unref();
+        if (!this.next) {
+            this.next = new PendingSave();
+            if (!this.running) {
+                this.schedule();
+            }
         }
+        return this.next.done;
+    }
+
+    /** Notes a change nobody waits for (a background event hook delivery, an org reset): saved by the next save. */
+    changed(): void {
+        // A failed save is logged where it fails; the change is retried with the next one.
+        this.commit().catch(() => undefined);
     }
 
     /** Writes pending changes now (and waits for any write in progress). Used on close. */
     async flush(): Promise<void> {
-        clearTimeout(this.timer);
-        this.timer = undefined;
-        await this.save();
+        if (this.dirty || this.next) {
+            await this.commit().catch(() => undefined);
+        }
+        await this.running;
     }
 
-    /** Serialises the org now (consistent: nothing else runs meanwhile) and queues the write after earlier ones. */
-    private save(): Promise<void> {
-        if (!this.dirty) {
-            return this.writing;
+    /**
+     * Starts the next save once the current turn of the event loop is over (so requests answered in the same turn
+     * share it), or after `delayMs` when set, to gather more changes per write.
+     */
+    private schedule(): void {
+        const start = () => this.start();
+        const delayMs = this.options.delayMs ?? 0;
+        if (delayMs > 0) {
+            setTimeout(start, delayMs).unref();
+        } else {
+            setImmediate(start);
         }
-        this.dirty = false;
-        let payload: string;
-        try {
-            payload = JSON.stringify(snapshotStore(this.store));
-        } catch (err) {
-            this.options.log?.(`data file ${this.path}: cannot save the org: ${(err as Error).message}`);
-            return this.writing;
-        }
-        this.writing = this.writing.then(() =>
-            writeAtomically(this.path, payload).catch((err: Error) => {
-                this.dirty = true;
-                this.options.log?.(`data file ${this.path}: write failed: ${err.message}`);
-            }),
-        );
-        return this.writing;
     }
+
+    private start(): void {
+        const batch = this.next;
+        this.next = undefined;
+        if (!batch) {
+            return;
+        }
+        this.running = this.save(batch).finally(() => {
+            this.running = undefined;
+            if (this.next) {
+                this.schedule();
+            }
+        });
+    }
+
+    /** Serialises the org now (consistent: nothing else runs meanwhile), writes it, and settles the batch's waiters. */
+    private async save(batch: PendingSave): Promise<void> {
+        this.dirty = false;
+        try {
+            const payload = JSON.stringify(snapshotStore(this.store));
+            await writeAtomically(this.path, payload);
+            batch.resolve();
+        } catch (err) {
+            this.dirty = true;
+            this.options.log?.(`data file ${this.path}: cannot save the org: ${(err as Error).message}`);
+            batch.reject(err as Error);
+        }
+    }
+}
+
+/** The waiters of one save. */
+class PendingSave {
+    resolve!: () => void;
+    reject!: (err: Error) => void;
+    readonly done = new Promise<void>((resolve, reject) => {
+        this.resolve = resolve;
+        this.reject = reject;
+    });
 }
 
 async function writeAtomically(file: string, payload: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { forbidden, notFound, validationFailed } from "../errors";
 import { logGroupCreated, logGroupDeleted, logGroupProfileUpdated } from "../events/group-events";
 import { jsonBody, noContent, ok, type RequestContext } from "../http";
+import { isStorableText, notTextCause } from "../model/text";
 import type { Router } from "../router";
 import type { GroupRecord, OrgStore } from "../store";
 import { oktaTimestamp } from "../time";
@@ -98,11 +99,15 @@ function groupProfile(body: Record<string, unknown>): GroupRecord["profile"] {
         causes.push("name: The field cannot be left blank");
     } else if (name.length > 255) {
         causes.push("name: The field cannot exceed 255 characters");
+    } else if (!isStorableText(name)) {
+        causes.push(notTextCause("name"));
     }
     if (description !== undefined && description !== null && typeof description !== "string") {
         causes.push("description: The field must be a string");
     } else if (typeof description === "string" && description.length > 1024) {
         causes.push("description: The field cannot exceed 1024 characters");
+    } else if (typeof description === "string" && !isStorableText(description)) {
+        causes.push(notTextCause("description"));
     }
     if (causes.length > 0) {
         throw validationFailed(fieldOf(causes[0]), causes);
