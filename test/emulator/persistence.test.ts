@@ -104,6 +104,21 @@ describe("emulator: --data-file persistence", () => {
         expect(readdirSync(dir)).to.deep.equal(["org.json"]);
     });
 
+    it("answers a change only once the file holds it, concurrent changes included", async () => {
+        org = await startTestOrg({ dataFile: file });
+        const created = await org.api("POST", "/api/v1/groups", { body: { profile: { name: "Answered after the save" } } });
+        expect(created.status).to.equal(200);
+        expect(readFileSync(file, "utf8"), "read right after the answer").to.include(created.body.id);
+        const names = Array.from({ length: 12 }, (_, i) => `Concurrent ${i}`);
+        await Promise.all(
+            names.map(async (name) => {
+                const answer = await org!.api("POST", "/api/v1/groups", { body: { profile: { name } } });
+                expect(answer.status).to.equal(200);
+                expect(readFileSync(file, "utf8"), `the file when ${name} is answered`).to.include(answer.body.id);
+            }),
+        );
+    });
+
     it("gives the seed's tokens access to a restored org, but does not apply its objects again", async () => {
         org = await startTestOrg({ dataFile: file, seed: { groups: [{ name: "Seeded" }] } });
         await org.api("DELETE", `/api/v1/groups/${(await org.api("GET", "/api/v1/groups?q=Seeded")).body[0].id}`);
