@@ -1,0 +1,71 @@
+/**
+ * What durable writes cost: creates per second against the emulator CLI with `--data-file` (every answer waits for
+ * the save that covers it, docs/emulator.md#durable-writes), in memory only, and optionally with another build, e.g.
+ * one from before durable writes (answers first, a save 200 ms later).
+ *
+ *   node dist/bench/emulator-durability.js [--seconds 5] [--in-flight 8] [--baseline path/to/old/dist/emulator/cli.js]
+ *
+ * Users and groups are created alternately, `--in-flight` requests outstanding at any time, rate limits out of the way.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import { streamCreates } from "../test/support/create-stream";
+import { EMULATOR_CLI, startEmulatorCli } from "../test/support/emulator-process";
+import { argument, BENCH_TOKEN, numberArgument } from "./support";
+
+const FLAGS = ["--token", BENCH_TOKEN, "--port", "0", "--token-share", "100"].concat(
+    ...["users", "groups", "api"].map((bucket) => ["--rate-limit", `${bucket}=1000000000`]),
+);
+
+interface Setup {
+    label: string;
+    cli: string;
+    dataFile: boolean;
+}
+
+async function main(): Promise<void> {
+    const seconds = numberArgument("seconds", 5);
+    const inFlight = numberArgument("in-flight", 8);
+    const baseline = argument("baseline");
+    const setups: Setup[] = [
+        { label: "in memory (no --data-file)", cli: EMULATOR_CLI, dataFile: false },
+        { label: "--data-file, answer after the save (this build)", cli: EMULATOR_CLI, dataFile: true },
+    ];
+    if (baseline) {
+        setups.push({ label: `--data-file, baseline build ${baseline}`, cli: path.resolve(baseline), dataFile: true });
+    }
+    console.log(`emulator durability: creates/s, users and groups alternately, ${inFlight} in flight, ${seconds} s each`);
+    for (const setup of setups) {
+        const rate = await measure(setup, seconds, inFlight);
+        console.log(`  ${setup.label}: ${rate.acknowledged} creates in ${rate.elapsedMs} ms = ${rate.perSecond} creates/s`);
+    }
+    if (!baseline) {
+        console.log("  (pass --baseline <old build's dist/emulator/cli.js> to compare with another build)");
+    }
+}
+
+async function measure(setup: Setup, seconds: number, inFlight: number) {
+    const dir = mkdtempSync(path.join(tmpdir(), "okta-emulator-bench-"));
+    const emulator = await startEmulatorCli([...(setup.dataFile ? ["--data-file", path.join(dir, "org.json")] : []), ...FLAGS], setup.cli);
+    try {
+        await streamCreates(emulator.url, BENCH_TOKEN, { tag: "warmup", inFlight, stop: delay(1000) });
+        const started = Date.now();
+        const run = await streamCreates(emulator.url, BENCH_TOKEN, { tag: "measured", inFlight, stop: delay(seconds * 1000) });
+        const elapsedMs = Date.now() - started;
+        if (run.refused.length > 0 || run.unanswered > 0) {
+            throw new Error(`${setup.label}: ${run.refused.length} refused, ${run.unanswered} unanswered: ${run.refused[0]?.body ?? ""}`);
+        }
+        const acknowledged = run.acknowledged.length;
+        return { acknowledged, elapsedMs, perSecond: Math.round((acknowledged / elapsedMs) * 1000) };
+    } finally {
+        await emulator.stop();
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+});
