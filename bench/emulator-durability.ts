@@ -3,11 +3,13 @@
  * the save that covers it, docs/emulator.md#durable-writes), in memory only, and optionally with another build, e.g.
  * one from before durable writes (answers first, a save 200 ms later).
  *
- *   node dist/bench/emulator-durability.js [--seconds 5] [--in-flight 8] [--baseline path/to/old/dist/emulator/cli.js]
+ *   node dist/bench/emulator-durability.js [--seconds 5] [--in-flight 8] [--rounds 3] [--baseline path/to/old/dist/emulator/cli.js]
  *
- * Users and groups are created alternately, `--in-flight` requests outstanding at any time, rate limits out of the way.
+ * Users and groups are created alternately, `--in-flight` requests outstanding at any time, rate limits out of the way,
+ * each setup on a fresh org. The setups take turns for `--rounds` rounds (so a change in machine load hits them all
+ * alike); the median is the figure.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
@@ -36,10 +38,20 @@ async function main(): Promise<void> {
     if (baseline) {
         setups.push({ label: `--data-file, baseline build ${baseline}`, cli: path.resolve(baseline), dataFile: true });
     }
-    console.log(`emulator durability: creates/s, users and groups alternately, ${inFlight} in flight, ${seconds} s each`);
+    const rounds = numberArgument("rounds", 3);
+    console.log(`emulator durability: creates/s, users and groups alternately, ${inFlight} in flight, ${seconds} s per run`);
+    const rates = new Map<Setup, number[]>(setups.map((setup) => [setup, []]));
+    for (let round = 1; round <= rounds; round++) {
+        for (const setup of setups) {
+            const rate = await measure(setup, seconds, inFlight);
+            rates.get(setup)!.push(rate.perSecond);
+            const file = rate.fileBytes === undefined ? "" : `, data file at the end ${Math.round(rate.fileBytes / 1024)} KiB`;
+            console.log(`  round ${round}, ${setup.label}: ${rate.acknowledged} creates in ${rate.elapsedMs} ms = ${rate.perSecond} creates/s${file}`);
+        }
+    }
     for (const setup of setups) {
-        const rate = await measure(setup, seconds, inFlight);
-        console.log(`  ${setup.label}: ${rate.acknowledged} creates in ${rate.elapsedMs} ms = ${rate.perSecond} creates/s`);
+        const sorted = [...rates.get(setup)!].sort((a, b) => a - b);
+        console.log(`  median, ${setup.label}: ${sorted[Math.floor(sorted.length / 2)]} creates/s (runs: ${rates.get(setup)!.join(", ")})`);
     }
     if (!baseline) {
         console.log("  (pass --baseline <old build's dist/emulator/cli.js> to compare with another build)");
@@ -58,7 +70,10 @@ async function measure(setup: Setup, seconds: number, inFlight: number) {
             throw new Error(`${setup.label}: ${run.refused.length} refused, ${run.unanswered} unanswered: ${run.refused[0]?.body ?? ""}`);
         }
         const acknowledged = run.acknowledged.length;
-        return { acknowledged, elapsedMs, perSecond: Math.round((acknowledged / elapsedMs) * 1000) };
+        await emulator.stop();
+        // Every save writes the whole org: its size is what each save costs.
+        const fileBytes = setup.dataFile ? statSync(path.join(dir, "org.json")).size : undefined;
+        return { acknowledged, elapsedMs, perSecond: Math.round((acknowledged / elapsedMs) * 1000), fileBytes };
     } finally {
         await emulator.stop();
         rmSync(dir, { recursive: true, force: true });

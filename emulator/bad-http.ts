@@ -1,6 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
-import { invalidRequest, malformedBody, OktaHttpError } from "./errors";
+import { invalidRequest, malformedBody, type OktaHttpError } from "./errors";
 import { newRequestId } from "./request-id";
 
 /**
@@ -36,12 +36,10 @@ export function refusalOf(err: ClientError, maxHeaderSize: number): OktaHttpErro
     }
     if (code === "HPE_HEADER_OVERFLOW") {
         // Node counts the request line (path and query) and the headers against one limit.
-        const error = invalidRequest(`the request line and headers exceed ${maxHeaderSize} bytes`);
-        return new OktaHttpError(431, error.errorCode, error.errorSummary);
+        return invalidRequest(`the request line and headers exceed ${maxHeaderSize} bytes`, 431);
     }
     if (code === "ERR_HTTP_REQUEST_TIMEOUT") {
-        const error = invalidRequest("the request did not arrive in time");
-        return new OktaHttpError(408, error.errorCode, error.errorSummary);
+        return invalidRequest("the request did not arrive in time", 408);
     }
     if (BODY_FRAMING.has(code)) {
         return malformedBody(detail);

@@ -103,7 +103,12 @@ export const invalidPaging = (detail: string) =>
 export const invalidSearch = (detail: string) =>
     new OktaHttpError(400, "E0000031", "Invalid search criteria.", [{ errorSummary: detail }]);
 
-export const invalidRequest = (detail: string) => new OktaHttpError(400, "E0000002", `The request was not valid: ${detail}`);
+/**
+ * Okta's generic refusal; also sent with 431 and 408 for requests the HTTP parser refuses
+ * (docs/emulator.md#requests-the-http-parser-refuses).
+ */
+export const invalidRequest = (detail: string, status = 400) =>
+    new OktaHttpError(status, "E0000002", `The request was not valid: ${detail}`);
 
 export const missingParameter = () => new OktaHttpError(400, "E0000028", "The request is missing a required parameter.");
 
