@@ -37,7 +37,7 @@ describe("emulator: /api/v1/logs over HTTP", () => {
         } else {
             expect(res.body.errorSummary).to.match(summary);
         }
-        // The System Log's errors carry no errorLink (SYSLOG).
+        // The System Log's errors carry no errorLink (docs/okta/system-log.md#errors).
         expect(res.body).not.to.have.property("errorLink");
         expect(res.body.errorId).to.be.a("string");
     };
