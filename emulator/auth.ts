@@ -29,7 +29,7 @@ export interface ApiRequest {
 }
 
 /**
- * Authenticates a Management API request and checks its scopes (notes §3):
+ * Authenticates a Management API request and checks its scopes (docs/okta/errors.md#authentication):
  * - `SSWS <token>`: a known API token, else 401 E0000011.
  * - `Bearer <access token>` / `DPoP <access token>` + `DPoP` proof: a token this org issued and still valid, else 401
  *   E0000011 (with a `WWW-Authenticate` challenge when it expired); then the endpoint's scopes, else 403 with an empty
@@ -80,7 +80,8 @@ async function oauthPrincipal(
             "WWW-Authenticate": challengeHeader(challengeScheme, request, { error: "invalid_token", description: "The token has expired." }),
         });
     }
-    // OAUTHERR dpop_authentication_scheme_required (400) and access_token_not_dpop_bound (401).
+    // dpop_authentication_scheme_required (400) and access_token_not_dpop_bound (401):
+    // docs/okta/oauth.md#dpop-api-calls.
     if (record.jkt !== undefined && scheme === "Bearer") {
         throw challenge(400, "invalid_request", "The DPoP-bound access token must be sent with the DPoP authentication scheme.");
     }
@@ -144,7 +145,8 @@ function checkScopes(principal: Principal, request: ApiRequest): void {
 
 /**
  * Okta's challenge, e.g. `Bearer authorization_uri="…", realm="…", scope="okta.groups.read", error="insufficient_scope",
- * error_description="…", resource="/api/v1/groups"`; for DPoP tokens it starts `DPoP algs="RS256 … ES512", ` (notes §3).
+ * error_description="…", resource="/api/v1/groups"`; for DPoP tokens it starts `DPoP algs="RS256 … ES512", `
+ * (docs/okta/errors.md#insufficient-scope).
  */
 function challengeHeader(
     scheme: "Bearer" | "DPoP",

@@ -49,7 +49,8 @@ export class OktaHttpError extends Error {
 
 /**
  * A refusal Okta sends as a `WWW-Authenticate` challenge with no body: a token lacking a scope, a bad DPoP proof
- * (notes §3, §12.2). `errorCode` holds the OAuth error (e.g. `insufficient_scope`) for logs.
+ * (docs/okta/errors.md#insufficient-scope, docs/okta/oauth.md#dpop-api-calls). `errorCode` holds the OAuth error (e.g.
+ * `insufficient_scope`) for logs.
  */
 export class ChallengeError extends OktaHttpError {
     override toResult(): RouteResult {
@@ -62,7 +63,7 @@ function newErrorId(): string {
     return "oae" + randomBytes(17).toString("base64url").slice(0, 22);
 }
 
-// The catalogue below keeps Okta's codes and summaries in one place (see notes/okta-api.md §3).
+// The catalogue below keeps Okta's codes and summaries in one place (docs/okta/errors.md#error-codes).
 
 export const invalidToken = () => new OktaHttpError(401, "E0000011", "Invalid token provided");
 
@@ -132,7 +133,8 @@ export const unsupportedOperation = () => new OktaHttpError(404, "E0000060", "Un
 export const tooManyTargets = () =>
     new OktaHttpError(400, "E0000093", "Target count limit exceeded", [{ errorSummary: "The number of group targets is too large" }]);
 
-// Users: lifecycle and credential refusals (notes §8; summaries from Okta's error catalogue).
+// Users: lifecycle and credential refusals (docs/okta/users.md#lifecycle-operations; summaries from Okta's error
+// catalogue).
 
 export const userAlreadyActive = () => new OktaHttpError(403, "E0000016", "Activation failed because the user is already active");
 

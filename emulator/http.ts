@@ -68,7 +68,7 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /**
- * Okta answers 411 to a PUT or POST that has neither a body nor a Content-Length (notes §2).
+ * Okta answers 411 to a PUT or POST that has neither a body nor a Content-Length (docs/okta/http.md#length-required).
  */
 export function requireLength(req: IncomingMessage): void {
     if ((req.method === "POST" || req.method === "PUT") && req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) {

@@ -1,9 +1,9 @@
 import { compilePathPattern, matchesPath, type PathPattern } from "./path-pattern";
 
 /**
- * Okta's rate limits (notes §4): every request counts against one bucket, chosen by method and path (exact endpoint
- * first, then the longest prefix); a bucket allows `limit` requests per window; one API token may use only a share
- * of each bucket; and the org has a limit on simultaneous requests.
+ * Okta's rate limits (docs/okta/rate-limits.md#buckets): every request counts against one bucket, chosen by method and
+ * path (exact endpoint first, then the longest prefix); a bucket allows `limit` requests per window; one API token may
+ * use only a share of each bucket; and the org has a limit on simultaneous requests.
  */
 
 export interface BucketRule {
@@ -23,9 +23,10 @@ export interface BucketRule {
 const READ_WRITE_BY_ID = ["GET", "PUT", "DELETE"];
 
 /**
- * The Workforce column of Okta's last published table (notes §4). Deeper paths (user lifecycle, `/users/{id}/groups`,
- * group membership, `/apps/{id}/users`) fall to their area's prefix bucket, as in the table Okta's own Terraform
- * provider generated from the monolith. Event hooks, policies, realms and `/meta/types` are "most other /api/v1".
+ * The Workforce column of Okta's last published table (docs/okta/rate-limits.md#published-limits). Deeper paths (user
+ * lifecycle, `/users/{id}/groups`, group membership, `/apps/{id}/users`) fall to their area's prefix bucket, as in the
+ * table Okta's own Terraform provider generated from the monolith. Event hooks, policies, realms and `/meta/types` are
+ * "most other /api/v1".
  */
 export const DEFAULT_BUCKETS: readonly BucketRule[] = [
     { name: "users", path: "/api/v1/users/**", limit: 600 },
@@ -49,7 +50,7 @@ export const DEFAULT_BUCKETS: readonly BucketRule[] = [
 
 /** Okta's per-org limit on simultaneous requests (Workforce; 35 on Integrator Free). */
 export const DEFAULT_CONCURRENCY = 75;
-/** By default one API token or OAuth app may use half of any bucket (notes §4). */
+/** By default one API token or OAuth app may use half of any bucket (docs/okta/rate-limits.md#per-token-share). */
 export const DEFAULT_TOKEN_SHARE = 50;
 export const DEFAULT_WINDOW_MS = 60_000;
 
@@ -213,7 +214,8 @@ export class RateLimiter {
 
     /**
      * Admits one more simultaneous request, or returns the concurrency 429's headers: Limit 0, Remaining 0 and a
-     * Reset that is only an estimate (notes §4). Every admitted request must be matched by `leave`.
+     * Reset that is only an estimate (docs/okta/rate-limits.md#concurrency). Every admitted request must be matched by
+     * `leave`.
      */
     enter(): RateLimitVerdict | undefined {
         const { concurrency } = this.settings;

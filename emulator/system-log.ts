@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { RequestContext } from "./http";
 
 /**
- * The org's System Log: every mutation appends an Okta-shaped LogEvent (notes §6). Events are kept in the order they
- * were appended (Okta's "persistence time", which polling follows); listeners (event hook delivery) see each event
- * once, after it is stored.
+ * The org's System Log: every mutation appends an Okta-shaped LogEvent (docs/okta/system-log.md#log-event). Events are
+ * kept in the order they were appended (Okta's "persistence time", which polling follows); listeners (event hook
+ * delivery) see each event once, after it is stored.
  *
  * The stored event is the wire form. It follows the spec's `LogEvent` schema, which declares most properties
  * non-nullable: where real Okta sends `null` (e.g. `legacyEventType`, `detailEntry`, `outcome.reason`) the property is
- * omitted instead, as Okta's API conventions allow (notes §2).
+ * omitted instead, as Okta's API conventions allow (docs/okta/http.md#null-properties).
  */
 
 export interface LogActor {

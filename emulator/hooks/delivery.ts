@@ -6,11 +6,12 @@ import { HookHttpClient, type OutboundResult } from "./outbound";
 import { verifyEndpoint } from "./verification";
 
 /**
- * Event hook delivery (EH): every System Log event an ACTIVE and VERIFIED hook subscribes to (and that passes the
- * hook's filter) is POSTed to the hook's URI in Okta's envelope, after the API response that caused it. Events queue
- * per hook and leave in batches; a failed POST is retried once (timeouts, network errors and 5xx, not 4xx) with the
- * same `eventId`, and a delivery that still fails is recorded as an `event_hook.delivery` System Log event.
- * The queue is bounded: events beyond it are dropped and the drop is recorded the same way.
+ * Event hook delivery (docs/okta/event-hooks.md#delivery): every System Log event an ACTIVE and VERIFIED hook
+ * subscribes to (and that passes the hook's filter) is POSTed to the hook's URI in Okta's envelope, after the API
+ * response that caused it. Events queue per hook and leave in batches; a failed POST is retried once (timeouts, network
+ * errors and 5xx, not 4xx) with the same `eventId`, and a delivery that still fails is recorded as an
+ * `event_hook.delivery` System Log event. The queue is bounded: events beyond it are dropped and the drop is recorded
+ * the same way.
  */
 
 export interface EventHookOptions {
@@ -167,7 +168,7 @@ export class EventHookDelivery {
         }
     }
 
-    /** Okta's delivery envelope (EH "Sample event delivery payload"). */
+    /** Okta's delivery envelope (docs/okta/event-hooks.md#delivery-envelope). */
     private envelope(hook: EventHookRecord, events: LogEvent[]): Record<string, unknown> {
         return {
             eventType: "com.okta.event_hook",

@@ -43,7 +43,7 @@ export class HookHttpClient {
             if (response.statusCode >= 200 && response.statusCode < 300) {
                 return { ok: true, status: response.statusCode, body };
             }
-            // Okta retries server errors, not client errors (EH).
+            // Okta retries server errors, not client errors (docs/okta/event-hooks.md#delivery).
             return {
                 ok: false,
                 status: response.statusCode,

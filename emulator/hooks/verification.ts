@@ -3,9 +3,9 @@ import { eventHookHeaders, type EventHookRecord } from "../model/event-hooks";
 import type { HookHttpClient, OutboundResult } from "./outbound";
 
 /**
- * Okta's one-time verification (EH; SPEC verifyEventHook): one GET to the hook's URI with the hook's headers, its
- * auth header and `x-okta-verification-challenge`; the receiver must answer JSON `{"verification": "<challenge>"}`.
- * One retry after a timeout or an error response.
+ * Okta's one-time verification (docs/okta/event-hooks.md#verification; SPEC verifyEventHook): one GET to the hook's URI
+ * with the hook's headers, its auth header and `x-okta-verification-challenge`; the receiver must answer JSON
+ * `{"verification": "<challenge>"}`. One retry after a timeout or an error response.
  */
 export async function verifyEndpoint(client: HookHttpClient, hook: EventHookRecord): Promise<{ ok: true } | { ok: false; reason: string }> {
     const challenge = randomBytes(24).toString("base64url");

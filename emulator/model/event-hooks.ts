@@ -2,8 +2,9 @@ import { compileCondition, type EventCondition } from "../hooks/el-filter";
 import type { LogEvent } from "../system-log";
 
 /**
- * Event hooks as the emulator keeps them (SPEC `EventHook`; notes §11). The record holds the `authScheme.value`
- * secret; `eventHookResource` is the only way a hook leaves the emulator over the API, and it never includes it.
+ * Event hooks as the emulator keeps them (SPEC `EventHook`; docs/okta/event-hooks.md#object). The record holds the
+ * `authScheme.value` secret; `eventHookResource` is the only way a hook leaves the emulator over the API, and it never
+ * includes it.
  */
 
 export type EventHookStatus = "ACTIVE" | "INACTIVE";
@@ -55,7 +56,7 @@ export interface EventHookRecord {
     channel: EventHookChannel;
 }
 
-/** Okta's limits (EH): active-and-verified hooks per org and event types per hook. */
+/** Okta's limits (docs/okta/event-hooks.md#limits): active-and-verified hooks per org and event types per hook. */
 export const MAX_ACTIVE_EVENT_HOOKS = 25;
 export const MAX_EVENT_TYPES_PER_HOOK = 300;
 
@@ -118,7 +119,7 @@ export function eventHookHeaders(hook: EventHookRecord): Record<string, string> 
     return headers;
 }
 
-/** Only ACTIVE and VERIFIED hooks receive events (EH). */
+/** Only ACTIVE and VERIFIED hooks receive events (docs/okta/event-hooks.md#limits). */
 export function isDeliverable(hook: EventHookRecord): boolean {
     return hook.status === "ACTIVE" && hook.verificationStatus === "VERIFIED";
 }

@@ -5,7 +5,8 @@ export type RealmType = "DEFAULT" | "PARTNER";
 
 /**
  * A realm (`/api/v1/realms`). Recent orgs have a default realm that every user starts in (recorded users carry its id as
- * `realmId`). Recorded responses do not echo `profile.realmType` back, so it is kept but not sent (notes §1).
+ * `realmId`). Recorded responses do not echo `profile.realmType` back, so it is kept but not sent
+ * (docs/okta/directory.md#realms).
  */
 export interface RealmRecord {
     id: string;

@@ -9,8 +9,8 @@ import {
 import type { UserRecord, UserStatus } from "./users";
 
 /**
- * Okta's user state machine (notes §8): which lifecycle operation is allowed from which status, where it leads, and the
- * error Okta answers with from any other status.
+ * Okta's user state machine (docs/okta/users.md#lifecycle-operations): which lifecycle operation is allowed from which
+ * status, where it leads, and the error Okta answers with from any other status.
  */
 
 export type LifecycleOperation =

@@ -14,7 +14,7 @@ export interface UserTypeRecord {
     default: boolean;
 }
 
-/** Okta allows the default user type plus nine more (notes §1). */
+/** Okta allows the default user type plus nine more (docs/okta/directory.md#user-types). */
 export const MAX_EXTRA_USER_TYPES = 9;
 
 /** Who the emulated org says created its built-in objects (Okta shows an internal `spr…` principal). */

@@ -23,8 +23,9 @@ export interface OAuthOptions {
     /** The authorization server's clock (ms since the epoch); tests move it forward to expire tokens without waiting. */
     now?: () => number;
     /**
-     * Okta's resource server does not ask for DPoP nonces (notes §12.2). Set this to make API calls demand one
-     * (RFC 9449 §9: 401 `use_dpop_nonce` with a `DPoP-Nonce` header), to exercise clients against servers that do.
+     * Okta's resource server does not ask for DPoP nonces (docs/okta/oauth.md#dpop-api-calls). Set this to make API
+     * calls demand one (RFC 9449 §9: 401 `use_dpop_nonce` with a `DPoP-Nonce` header), to exercise clients against
+     * servers that do.
      */
     requireResourceDpopNonce?: boolean;
     /**
@@ -115,7 +116,8 @@ export class AuthorizationServer {
 
     /**
      * The DPoP key a token request binds its tokens to. Required for apps with `dpop_bound_access_tokens`; a proof
-     * sent to any other app binds too (RFC 9449). Proofs at /token must carry the server's nonce (notes §12.2).
+     * sent to any other app binds too (RFC 9449). Proofs at /token must carry the server's nonce
+     * (docs/okta/oauth.md#dpop-nonce).
      */
     private async dpopBinding(client: OAuthClientRecord, request: TokenRequest): Promise<string | undefined> {
         const proof = singleHeader(request.headers.dpop);

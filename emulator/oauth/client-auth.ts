@@ -6,9 +6,9 @@ import type { ReplayCache } from "./replay";
 
 export const JWT_BEARER_ASSERTION = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-/** Algorithms Okta accepts for private_key_jwt (notes §12.1). */
+/** Algorithms Okta accepts for private_key_jwt (docs/okta/oauth.md#client-assertion). */
 const ASSERTION_ALGORITHMS = ["RS256", "RS384", "RS512", "ES256", "ES384", "ES512"];
-/** `exp` may be at most 1 h ahead (notes §12.1); `iat` may be this far ahead for clock skew. */
+/** `exp` may be at most 1 h ahead (docs/okta/oauth.md#client-assertion); `iat` may be this far ahead for clock skew. */
 const MAX_ASSERTION_LIFETIME_S = 3600;
 const MAX_CLOCK_SKEW_S = 60;
 
@@ -22,7 +22,7 @@ export interface ClientAuthContext {
 
 /**
  * Identifies and authenticates the client of a /token request: `client_secret_basic`, `client_secret_post` or
- * `private_key_jwt`, exactly one of them (OAUTH-SPEC examples for the errors).
+ * `private_key_jwt`, exactly one of them (docs/okta/oauth.md#oauth-errors).
  */
 export async function authenticateClient(
     form: URLSearchParams,
@@ -81,7 +81,8 @@ function findClient(clientId: string, store: OrgStore): OAuthClientRecord {
 function checkSecret(clientId: string, secret: string, store: OrgStore): OAuthClientRecord {
     const client = findClient(clientId, store);
     if (client.clientSecret === undefined) {
-        // OAUTHERR unsupported_auth_method_client_creds: API Services apps authenticate with private_key_jwt only.
+        // unsupported_auth_method_client_creds (docs/okta/oauth.md#client-credentials): API Services apps authenticate
+        // with private_key_jwt only.
         throw invalidClient("Client authentication with a client secret isn't supported for this client; use private_key_jwt.");
     }
     const expected = Buffer.from(client.clientSecret);

@@ -6,12 +6,12 @@ import { ReplayCache } from "./replay";
 /** Signature algorithms Okta accepts in DPoP proofs (its `WWW-Authenticate: DPoP algs="…"`). */
 export const DPOP_ALGORITHMS = ["RS256", "RS384", "RS512", "ES256", "ES384", "ES512"];
 
-/** A proof's `iat` may be this old (notes §12.2: "iat > 5 min" is too old) ... */
+/** A proof's `iat` may be this old (docs/okta/oauth.md#dpop-proofs: over five minutes is too old) ... */
 const MAX_PROOF_AGE_S = 300;
 /** ... and this far ahead of the server's clock. */
 const MAX_CLOCK_SKEW_S = 60;
 
-/** Okta's nonce rotates every 24 h and an old one stays valid 3 days (notes §12.2). */
+/** Okta's nonce rotates every 24 h and an old one stays valid 3 days (docs/okta/oauth.md#dpop-nonce). */
 const NONCE_ROTATION_MS = 24 * 3600_000;
 const NONCE_VALIDITY_MS = 3 * 24 * 3600_000;
 
@@ -135,7 +135,7 @@ function invalidClaim(claim: string) {
 
 /**
  * `htu` names the request without query and fragment; Okta compares decoded paths (a percent-encoded `@` in a login
- * must match the literal one, notes §12.2).
+ * must match the literal one, docs/okta/oauth.md#dpop-api-calls).
  */
 function sameTarget(htu: unknown, url: URL): boolean {
     if (typeof htu !== "string") {

@@ -1,8 +1,9 @@
 import type { RouteResult } from "../http";
 
 /**
- * An error of Okta's authorization server: `{error, error_description}` (OAUTH-SPEC `OAuthError`), not the
- * Management API's E0000xxx shape. Descriptions follow the spec's examples where it has one (notes §12).
+ * An error of Okta's authorization server: `{error, error_description}` (the OAuth spec's `OAuthError`), not the
+ * Management API's E0000xxx shape. Descriptions follow the spec's examples where it has one
+ * (docs/okta/oauth.md#oauth-errors).
  */
 export class OAuthError extends Error {
     constructor(
@@ -36,6 +37,6 @@ export const unsupportedGrantType = () =>
 
 export const invalidDpopProof = (description: string) => new OAuthError(400, "invalid_dpop_proof", description);
 
-/** Step 1 of the DPoP nonce flow at /token (notes §12.2). */
+/** Step 1 of the DPoP nonce flow at /token (docs/okta/oauth.md#dpop-nonce). */
 export const useDpopNonce = (nonce: string) =>
     new OAuthError(400, "use_dpop_nonce", "Authorization server requires nonce in DPoP proof.", { "DPoP-Nonce": nonce });

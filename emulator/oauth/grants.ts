@@ -44,7 +44,10 @@ export function checkGrantAllowed(client: OAuthClientRecord, grantType: string):
     }
 }
 
-/** Client credentials: a token for the app itself, with `okta.*` scopes granted to it (notes §12.1). */
+/**
+ * Client credentials: a token for the app itself, with `okta.*` scopes granted to it
+ * (docs/okta/oauth.md#client-credentials).
+ */
 export function clientCredentialsGrant(ctx: GrantContext): GrantOutcome {
     const requested = splitScopes(ctx.form.get("scope"));
     if (requested.length === 0) {
@@ -81,7 +84,8 @@ export function authorizationCodeGrant(ctx: GrantContext): GrantOutcome {
 
 /**
  * Refresh token: a new access token for the same grant (or a subset of its scopes). Apps set to ROTATE get a new
- * refresh token and the old one keeps working for the app's leeway (notes §12.3); STATIC apps keep theirs.
+ * refresh token and the old one keeps working for the app's leeway; STATIC apps keep theirs
+ * (docs/okta/oauth.md#refresh-tokens).
  */
 export function refreshTokenGrant(ctx: GrantContext): GrantOutcome {
     const record = ctx.tokens.findUsableRefreshToken(ctx.form.get("refresh_token") ?? "");

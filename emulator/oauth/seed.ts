@@ -13,7 +13,7 @@ export interface ServiceAppSeed {
     scopes: string[];
     /** The app's public keys (JWK), against which client assertions are verified. */
     keys: JWK[];
-    /** `dpop_bound_access_tokens`; on by default for new API Services apps (notes §12.2). */
+    /** `dpop_bound_access_tokens`; on by default for new API Services apps (docs/okta/oauth.md#dpop). */
     dpop?: boolean;
 }
 

@@ -28,7 +28,7 @@ export interface AuthorizationCodeRecord extends TokenSubject {
     expiresAt: number;
 }
 
-/** Okta's authorization codes live 300 s (notes §12.3). */
+/** Okta's authorization codes live 300 s (docs/okta/oauth.md#authorization-code). */
 const CODE_LIFETIME_MS = 300_000;
 /** Forget expired access tokens once this many are held. */
 const PRUNE_AT = 10_000;

@@ -1,7 +1,7 @@
 /**
  * Okta's SCIM-like expression language, shared by `filter` and `search` on users, groups, apps, realms and the System
- * Log (notes §7): `attr op "value"`, `attr pr`, `and`, `or`, parentheses. Attribute names are case-sensitive,
- * operators and keywords are not. Each endpoint narrows what it accepts with `FilterRules`.
+ * Log (docs/okta/filters.md#expression-language): `attr op "value"`, `attr pr`, `and`, `or`, parentheses. Attribute
+ * names are case-sensitive, operators and keywords are not. Each endpoint narrows what it accepts with `FilterRules`.
  */
 
 export type Operator = "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "sw" | "ew" | "co" | "pr";

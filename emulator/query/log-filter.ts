@@ -3,12 +3,15 @@ import type { LogEvent } from "../system-log";
 import { evaluate, FilterSyntaxError, parseFilter, type FilterNode } from "./filter";
 
 /**
- * The System Log's `filter` (SYSLOG "Expression filter"): the shared expression language with every operator, on
+ * The System Log's `filter` (docs/okta/system-log.md#filter): the shared expression language with every operator, on
  * LogEvent fields, case-sensitive. Okta's System Log answers with its own codes and summaries, quoted here from the
  * System Log query guide, and its errors carry no `errorLink` (and no `errorCauses` unless there are causes).
  */
 
-/** An error from `/api/v1/logs`: Okta's System Log omits `errorLink`, and `errorCauses` when empty (SYSLOG). */
+/**
+ * An error from `/api/v1/logs`: Okta's System Log omits `errorLink`, and `errorCauses` when empty
+ * (docs/okta/system-log.md#errors).
+ */
 export class SystemLogError extends OktaHttpError {
     override body(): OktaErrorBody {
         const { errorLink: _link, errorCauses, ...rest } = super.body();
@@ -62,8 +65,9 @@ const ENTITY_FIELDS = ["id", "type", "alternateId", "displayName"];
 const GEO_FIELDS = ["city", "state", "country", "postalCode", "geolocation.lat", "geolocation.lon"];
 
 /**
- * Queryable LogEvent fields (SPEC `LogEvent`). `published` is excluded (it would fight `since`/`until`, SYSLOG) and so
- * is `target.changeDetails` (SPEC: not queryable); open-ended maps accept any key below them.
+ * Queryable LogEvent fields (SPEC `LogEvent`). `published` is excluded (it would fight `since`/`until`,
+ * docs/okta/system-log.md#filter) and so is `target.changeDetails` (SPEC: not queryable); open-ended maps accept any
+ * key below them.
  */
 const FIELDS = new Set([
     "uuid",

@@ -1,8 +1,8 @@
 import type { LogEvent } from "../system-log";
 
 /**
- * The System Log's `q` (SYSLOG "Keyword filter"): up to 10 keywords of up to 40 characters; an event matches when
- * every keyword equals, case-insensitively, one of the words of its values. Hyphenated words also count as their
+ * The System Log's `q` (docs/okta/system-log.md#keywords): up to 10 keywords of up to 40 characters; an event matches
+ * when every keyword equals, case-insensitively, one of the words of its values. Hyphenated words also count as their
  * parts, so `XOxBw-2JIRn` is found by `XOxBw`, `2JIRn` or the whole word.
  */
 

@@ -4,19 +4,20 @@ import { compileLogFilter, invalidLogFilter, SystemLogError } from "./log-filter
 import { keywordMatcher, MAX_KEYWORD_LENGTH, MAX_KEYWORDS, splitKeywords } from "./log-keywords";
 
 /**
- * The parameters of `GET /api/v1/logs` (SPEC listLogEvents; SYSLOG), checked in Okta's terms:
+ * The parameters of `GET /api/v1/logs` (SPEC listLogEvents; docs/okta/system-log.md#parameters), checked in Okta's
+ * terms:
  * - a polling request has no `until` and sorts ASCENDING; it pages by persistence order, forever;
  * - any other request is bounded by `published` in [since, until] (since defaults to 7 days before until, until to now).
- * Errors use the System Log's own codes and summaries (SYSLOG "Errors"); where the guide gives none, the emulator
- * follows the same style (marked below).
+ * Errors use the System Log's own codes and summaries (docs/okta/system-log.md#errors); where the guide gives none, the
+ * emulator follows the same style (marked below).
  */
 
 export const DEFAULT_LOG_LIMIT = 100;
 export const MAX_LOG_LIMIT = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** `since` further back than this is refused (SYSLOG). */
+/** `since` further back than this is refused (docs/okta/system-log.md#errors). */
 const MAX_SINCE_AGE_MS = 180 * DAY_MS;
-/** Events older than this are not returned (SYSLOG "Data retention"). */
+/** Events older than this are not returned (docs/okta/system-log.md#retention). */
 export const RETENTION_MS = 90 * DAY_MS;
 const DEFAULT_WINDOW_MS = 7 * DAY_MS;
 
@@ -52,8 +53,8 @@ export function readLogQuery(query: URLSearchParams, now: number): LogQuery {
     const afterRaw = query.get("after");
     const polling = until.ms === undefined && !descending;
     if (polling && since.ms !== undefined && afterRaw !== null) {
-        // SYSLOG: "since and after are mutually exclusive". Okta's own next links for bounded requests carry both, so
-        // the rule applies to polling requests. The wording is the emulator's.
+        // docs/okta/system-log.md#parameters: since and after are mutually exclusive. Okta's own next links for bounded
+        // requests carry both, so the rule applies to polling requests. The wording is the emulator's.
         throw invalidLogFilter("Invalid parameter: The since and after parameters cannot be used together.");
     }
     const after = afterRaw === null ? undefined : readCursor(afterRaw);

@@ -1,6 +1,6 @@
 /**
  * App user assignments: `GET/POST /api/v1/apps/{appId}/users` and `GET/POST/DELETE …/users/{userId}` (spec
- * ApplicationUsers; notes §10; recorded traffic in TestAccDataSourceOktaAppUserAssignments_read).
+ * ApplicationUsers; docs/okta/apps.md#app-users; recorded traffic in TestAccDataSourceOktaAppUserAssignments_read).
  */
 import { newOktaId } from "../collection";
 import { alreadyAssigned, notFound } from "../errors";

@@ -1,6 +1,7 @@
 /**
  * Applications (seeded): `GET /api/v1/apps/{id}` and `GET /api/v1/apps` with `q`, `filter`, `expand=user/{id}`,
- * `includeNonDeleted`, `useOptimization`, `limit` and `after` (spec listApplications, notes §7, §10).
+ * `includeNonDeleted`, `useOptimization`, `limit` and `after` (spec listApplications;
+ * docs/okta/filters.md#apps, docs/okta/apps.md#apps).
  */
 import { invalidParameterCombination } from "../errors";
 import { ok, type RequestContext } from "../http";

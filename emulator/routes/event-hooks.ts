@@ -21,9 +21,9 @@ export interface EventHookVerifier {
 }
 
 /**
- * `/api/v1/eventHooks` (SPEC EventHook tag; notes §11; cassettes TestAccResourceOktaEventHook_crud and
- * TestAccResourceOktaEventHookVerification_crud). Each change is recorded in the System Log as Okta's
- * `event_hook.{created, updated, activated, deactivated, verified, deleted}`.
+ * `/api/v1/eventHooks` (SPEC EventHook tag; docs/okta/event-hooks.md#lifecycle; cassettes
+ * TestAccResourceOktaEventHook_crud and TestAccResourceOktaEventHookVerification_crud). Each change is recorded in the
+ * System Log as Okta's `event_hook.{created, updated, activated, deactivated, verified, deleted}`.
  */
 export function registerEventHookRoutes(router: Router, store: OrgStore, verifier: EventHookVerifier): void {
     const base = "/api/v1/eventHooks";
@@ -158,7 +158,7 @@ function sameChannel(a: EventHookChannel, b: EventHookChannel): boolean {
     );
 }
 
-/** At most MAX_ACTIVE_EVENT_HOOKS hooks may be ACTIVE and VERIFIED at once (EH). */
+/** At most MAX_ACTIVE_EVENT_HOOKS hooks may be ACTIVE and VERIFIED at once (docs/okta/event-hooks.md#limits). */
 function assertCapacity(
     store: OrgStore,
     hook: EventHookRecord,

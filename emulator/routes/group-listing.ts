@@ -1,6 +1,7 @@
 /**
  * `GET /api/v1/groups`: `q` (name prefix, one unpaged page), `filter` (few attributes, exact), `search` (any
- * attribute, case-insensitive, sortable), `expand`, `limit` and `after` (notes §5, §7; spec listGroups).
+ * attribute, case-insensitive, sortable), `expand`, `limit` and `after` (spec listGroups;
+ * docs/okta/filters.md#groups, docs/okta/pagination.md#page-sizes).
  */
 import type { Page } from "../collection";
 import { invalidSearch, searchWithFilter } from "../errors";

@@ -5,10 +5,10 @@ import type { OrgStore } from "../store";
 import type { LogEvent, StoredLogEvent, SystemLog } from "../system-log";
 
 /**
- * `GET /api/v1/logs` (SPEC listLogEvents; notes §6; SYSLOG). Polling requests page by persistence order and always
- * carry a `next` link, so events appended later are picked up by the next poll, each exactly once; bounded requests
- * are ordered by `published` and their last page has no `next`. Cursors are positions in the log, so they stay valid
- * as events arrive.
+ * `GET /api/v1/logs` (SPEC listLogEvents; docs/okta/system-log.md#polling-and-bounded). Polling requests page by
+ * persistence order and always carry a `next` link, so events appended later are picked up by the next poll, each
+ * exactly once; bounded requests are ordered by `published` and their last page has no `next`. Cursors are positions in
+ * the log, so they stay valid as events arrive.
  */
 export function registerLogRoutes(router: Router, store: OrgStore, now: () => number = Date.now): void {
     router.on("GET", "/api/v1/logs", (ctx) => listLogEvents(ctx, store.log, now()));

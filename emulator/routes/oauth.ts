@@ -3,7 +3,10 @@ import type { AuthorizationServer } from "../oauth/authorization-server";
 import { invalidRequest, OAuthError } from "../oauth/errors";
 import type { Router } from "../router";
 
-/** The org authorization server's endpoints used for Management API access (notes §12). */
+/**
+ * The org authorization server's endpoints used for Management API access
+ * (docs/okta/oauth.md#org-authorization-server).
+ */
 export function registerOAuthRoutes(router: Router, server: AuthorizationServer): void {
     router
         .on("POST", "/oauth2/v1/token", oauthErrors((ctx) =>

@@ -8,7 +8,8 @@ import type { OrgStore } from "../store";
 import { userSummaryResource } from "./user-resource";
 
 /**
- * `GET /api/v1/users`: Okta's three ways of narrowing the list, each with its own semantics (notes §7).
+ * `GET /api/v1/users`: Okta's three ways of narrowing the list, each with its own semantics
+ * (docs/okta/filters.md#users).
  * - no query: every user but DEPROVISIONED ones, paged;
  * - `filter`: a few properties, `eq` (and ranges on `lastUpdated`), case-sensitive values, DEPROVISIONED included;
  * - `search`: any profile attribute and most top-level properties, case-insensitive, sortable, DEPROVISIONED included;

@@ -41,7 +41,10 @@ const LIFECYCLE_PATHS: Record<string, string> = {
 const CREDENTIAL_LINKS = ["changeRecoveryQuestion", "changePassword"];
 const CREDENTIAL_STATUSES: readonly UserStatus[] = ["ACTIVE", "PASSWORD_EXPIRED"];
 
-/** `Content-Type: application/json; okta-response="omitCredentials,..."` trims the user (notes §8). */
+/**
+ * `Content-Type: application/json; okta-response="omitCredentials,..."` trims the user
+ * (docs/okta/users.md#response-trimming).
+ */
 interface Trimming {
     omitCredentials: boolean;
     omitCredentialsLinks: boolean;

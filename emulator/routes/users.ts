@@ -211,7 +211,7 @@ function nextProfile(user: UserRecord, changes: Record<string, unknown>, mode: "
     return mode === "replace" ? { ...changes } : { ...user.profile, ...changes };
 }
 
-/** The first DELETE deactivates; a DELETE on a deactivated user deletes it for good (notes §8). */
+/** The first DELETE deactivates; a DELETE on a deactivated user deletes it for good (docs/okta/users.md#delete). */
 function deleteUser(ctx: RequestContext, store: OrgStore) {
     const user = requireUser(store, ctx.params.id);
     if (user.status !== "DEPROVISIONED") {
@@ -272,7 +272,9 @@ function listAppLinks(ctx: RequestContext, store: OrgStore) {
     return ok(links);
 }
 
-/** `DELETE /users/{id}/sessions`: 204; `oauthTokens=true` also revokes the user's tokens (notes §8). */
+/**
+ * `DELETE /users/{id}/sessions`: 204; `oauthTokens=true` also revokes the user's tokens (docs/okta/users.md#sessions).
+ */
 function clearSessions(ctx: RequestContext, store: OrgStore) {
     const user = requireUser(store, ctx.params.id);
     const oauthTokens = queryFlag(ctx, "oauthTokens", false);

@@ -1,8 +1,8 @@
 /**
- * Which of Okta's rate-limit buckets a request counts against (notes §4: exact endpoint first, then the longest
- * prefix, per method). The client keeps its own table rather than sharing the emulator's: each side is written
- * from Okta's documentation, so a mistake in one is not silently mirrored by the other. The client needs only the
- * grouping; the limits themselves are learnt from the X-Rate-Limit-* headers.
+ * Which of Okta's rate-limit buckets a request counts against (docs/okta/rate-limits.md#buckets: exact endpoint
+ * first, then the longest prefix, per method). The client keeps its own table rather than sharing the emulator's:
+ * each side is written from Okta's documentation, so a mistake in one is not silently mirrored by the other. The
+ * client needs only the grouping; the limits themselves are learnt from the X-Rate-Limit-* headers.
  */
 
 interface Rule {

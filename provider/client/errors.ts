@@ -73,7 +73,8 @@ export class OktaApiError extends Error {
     ): OktaApiError {
         const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
         const causes = Array.isArray(fields.errorCauses) ? (fields.errorCauses as OktaErrorCause[]) : [];
-        // Scope and DPoP refusals come with an empty body and the reason in a WWW-Authenticate challenge (notes §3);
+        // Scope and DPoP refusals come with an empty body and the reason in a WWW-Authenticate challenge
+        // (docs/okta/errors.md#insufficient-scope);
         // the OAuth endpoints answer `{error, error_description}`.
         const challenge = parseAuthChallenge(headers["www-authenticate"])?.params ?? {};
         const errorCode = stringField(fields, "errorCode") ?? stringField(fields, "error") ?? challenge.error;

@@ -183,7 +183,10 @@ class RequestRun<T> {
         return outcome;
     }
 
-    /** `X-Okta-Retry-Count` on every retry, and `X-Okta-Retry-For` naming the first failed request (notes §4). */
+    /**
+     * `X-Okta-Retry-Count` on every retry, and `X-Okta-Retry-For` naming the first failed request
+     * (docs/okta/rate-limits.md#retry-headers).
+     */
     private retryHeaders(): Record<string, string> {
         if (this.retries === 0) {
             return {};

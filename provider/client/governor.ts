@@ -258,7 +258,8 @@ export class RateLimitGovernor {
         const remaining = integerHeader(headers, "x-rate-limit-remaining");
         const reset = integerHeader(headers, "x-rate-limit-reset");
         if (status === 429 && limit === 0) {
-            // Too many simultaneous requests org-wide (notes §4): halve our share; it regrows with successes.
+            // Too many simultaneous requests org-wide (docs/okta/rate-limits.md#concurrency): halve our share; it
+            // regrows with successes.
             this.counts.concurrency429++;
             this.concurrency = Math.max(1, Math.floor(this.concurrency / 2));
             this.successStreak = 0;

@@ -33,10 +33,11 @@ export interface Page<T> {
 export type PageFetcher = <T>(path: string, query?: Query) => Promise<OktaResponse<T[]>>;
 
 /**
- * Pages of a listing, following `Link: <…>; rel="next"` (notes §5). Ends when there is no next link, or on an empty
- * page: System Log polling links a next page forever, and an empty page means everything available was read.
- * With `maxItems` (and for the System Log, its cap) it stops there; with `limit` too, it never asks for more than is
- * left, so the cap falls on a page boundary and the last page's `after` resumes exactly after the last item.
+ * Pages of a listing, following `Link: <…>; rel="next"` (docs/okta/pagination.md#link-header). Ends when there is no
+ * next link, or on an empty page: System Log polling links a next page forever, and an empty page means everything
+ * available was read. With `maxItems` (and for the System Log, its cap) it stops there; with `limit` too, it never asks
+ * for more than is left, so the cap falls on a page boundary and the last page's `after` resumes exactly after the last
+ * item.
  */
 export async function* pages<T>(fetch: PageFetcher, path: string, query: Query = {}, options: PaginateOptions = {}): AsyncGenerator<Page<T>> {
     const cap = itemCap(path, options.maxItems);

@@ -1,10 +1,10 @@
 /**
  * Which Okta lifecycle operation takes a user from its live status towards the status a program asks for.
  *
- * Okta's statuses (notes §8): STAGED -> PROVISIONED (activate without password) or ACTIVE (with one); ACTIVE <->
- * SUSPENDED (suspend / unsuspend); ACTIVE <-> LOCKED_OUT (sign-in failures / unlock); ACTIVE <-> RECOVERY and
- * PASSWORD_EXPIRED (user-driven password flows); anything -> DEPROVISIONED (deactivate) -> PROVISIONED or ACTIVE
- * (activate). Nothing leads back to STAGED.
+ * Okta's statuses (docs/okta/users.md#transitions): STAGED -> PROVISIONED (activate without password) or ACTIVE (with
+ * one); ACTIVE <-> SUSPENDED (suspend / unsuspend); ACTIVE <-> LOCKED_OUT (sign-in failures / unlock); ACTIVE <->
+ * RECOVERY and PASSWORD_EXPIRED (user-driven password flows); anything -> DEPROVISIONED (deactivate) -> PROVISIONED or
+ * ACTIVE (activate). Nothing leads back to STAGED.
  */
 
 import type { OktaUserStatus } from "../okta-types";

@@ -8,10 +8,10 @@ import type { PollResult } from "./types";
 import { isoTimestamp } from "./users";
 
 /**
- * The "New System Logs" trigger, with Okta's polling semantics (notes §6): a query without `until`, in ascending
- * order, follows persistence time, so events that are stored late are still found; its pages never end (a next link
- * even on an empty page). The cursor is the next link of the last page read, so each event is delivered exactly once,
- * including events stored while a poll runs: they sit after the cursor.
+ * The "New System Logs" trigger, with Okta's polling semantics (docs/okta/system-log.md#polling-and-bounded): a query
+ * without `until`, in ascending order, follows persistence time, so events that are stored late are still found; its
+ * pages never end (a next link even on an empty page). The cursor is the next link of the last page read, so each event
+ * is delivered exactly once, including events stored while a poll runs: they sit after the cursor.
  */
 
 export interface SystemLogPollArgs {

@@ -90,7 +90,8 @@ describe("client: pagination", () => {
     });
 
     describe("System Log polling semantics (an in-memory page source)", () => {
-        // A polling System Log read links a next page forever (notes §6); this source does the same.
+        // A polling System Log read links a next page forever (docs/okta/system-log.md#polling-and-bounded); this
+        // source does the same.
         const endlessLog = (perPage: number, total: number) => {
             let served = 0;
             return async <T>(): Promise<OktaResponse<T[]>> => {

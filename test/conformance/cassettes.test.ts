@@ -11,18 +11,20 @@ import {
 } from "../support/cassettes/expectations";
 import { replayCassette, type InteractionResult } from "../support/cassettes/replay";
 import { OktaSpec } from "../support/openapi/spec";
+import { skipWithoutReferenceData } from "../support/reference-data";
 
 /**
- * Real Okta traffic (../shared/okta/cassettes) replayed against a freshly seeded emulator per cassette file: same
- * status codes and same top-level body keys, except the interactions listed with a reason in
- * test/fixtures/cassette-mismatches.yaml.
+ * Real Okta traffic (the reference data's `cassettes/`, test/support/reference-data.ts) replayed against a freshly
+ * seeded emulator per cassette file: same status codes and same top-level body keys, except the interactions listed
+ * with a reason in test/fixtures/cassette-mismatches.yaml.
  */
 describe("cassettes: recorded Okta traffic replayed against the emulator", function () {
     this.timeout(300_000);
     const results: InteractionResult[] = [];
     let expected: Map<string, ExpectedMismatch>;
 
-    before(async () => {
+    before(async function () {
+        skipWithoutReferenceData(this);
         const spec = OktaSpec.load();
         const seeds = loadSeeds();
         expected = new Map(loadExpectedMismatches().flatMap((e) => e.interactions.map((id) => [interactionKey(e.cassette, id), e] as const)));

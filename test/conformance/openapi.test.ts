@@ -8,11 +8,13 @@ import { authorizationCode, clientAssertion, oauthSeed, pkcePair, REDIRECT_URI, 
 import { Conformance } from "../support/openapi/conformance";
 import { isAnalogyEvidence, isRecordedEvidence, isSchemaException, SPEC_EXCEPTIONS } from "../support/openapi/exceptions";
 import { OktaSpec } from "../support/openapi/spec";
+import { skipWithoutReferenceData } from "../support/reference-data";
 
 /**
- * Every operation the emulator serves answers with bodies that validate against Okta's own OpenAPI spec
- * (../shared/okta/openapi), success and declared errors alike. Each exercise below creates what it needs over HTTP;
- * the last test fails when a route the emulator serves has no validated 2xx response.
+ * Every operation the emulator serves answers with bodies that validate against Okta's own OpenAPI spec (the
+ * reference data's `openapi/`, test/support/reference-data.ts), success and declared errors alike. Each exercise
+ * below creates what it needs over HTTP; the last test fails when a route the emulator serves has no validated 2xx
+ * response.
  */
 describe("conformance: emulator responses against Okta's OpenAPI spec", function () {
     this.timeout(120_000);
@@ -22,7 +24,8 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
 
     let receiver: HookReceiver;
 
-    before(async () => {
+    before(async function () {
+        skipWithoutReferenceData(this);
         spec = OktaSpec.load();
         receiver = await new HookReceiver().start();
         const oauth = await oauthSeed(["okta.groups.read", "okta.users.read"]);

@@ -4,6 +4,7 @@ import { addTestUser } from "../support/directory";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { allPages, expectOktaError } from "../support/okta-assertions";
 import { recorded } from "../support/recorded";
+import { needsReferenceData } from "../support/reference-data";
 
 const OIDC = "0oaoidc0000000000001";
 const SWA = "0oaswa00000000000001";
@@ -53,7 +54,7 @@ describe("emulator: /api/v1/apps over HTTP", () => {
     const list = (query = "") => org.api("GET", `/api/v1/apps${query}`);
     const labels = (res: { body: any[] }) => res.body.map((a) => a.label);
 
-    it("sends an app with the top-level keys and links recorded from Okta, and no client secret", async () => {
+    it("sends an app with the top-level keys and links recorded from Okta, and no client secret", needsReferenceData(async () => {
         const [real] = recorded("TestAccDataSourceOktaApp_read", "GET", /\/api\/v1\/apps\/0oa[^/?]+$/);
         const recordedApp = JSON.parse(real.responseBody);
         const app = (await org.api("GET", `/api/v1/apps/${OIDC}`)).body;
@@ -69,7 +70,7 @@ describe("emulator: /api/v1/apps over HTTP", () => {
         expect(app._links.appLinks[0].href).to.match(new RegExp(`^${org.url}/home/oidc_client/${OIDC}/aln[0-9A-Za-z]{17}$`));
         const policies = (await org.api("GET", "/api/v1/policies?type=ACCESS_POLICY&q=Any")).body;
         expect(app._links.accessPolicy.href).to.equal(`${org.url}/api/v1/policies/${policies[0].id}`);
-    });
+    }));
 
     it("answers 404 E0000007 (AppInstance) for an unknown app", async () => {
         const res = await org.api("GET", "/api/v1/apps/0oanothere0000000000");
@@ -144,7 +145,7 @@ describe("emulator: app user assignments over HTTP", () => {
     const update = (appId: string, userId: string, body: unknown) => org.api("POST", `/api/v1/apps/${appId}/users/${userId}`, { body });
     const events = (type: string) => org.emulator.store.log.all().filter((e) => e.eventType === type);
 
-    it("assigns a user to an OIDC app as recorded: profile mapped from the user, keys as Okta sends them", async () => {
+    it("assigns a user to an OIDC app as recorded: profile mapped from the user, keys as Okta sends them", needsReferenceData(async () => {
         const [real] = recorded("TestAccDataSourceOktaAppUserAssignments_read", "POST", /\/api\/v1\/apps\/0oa[^/]+\/users$/);
         const recordedBody = JSON.parse(real.requestBody);
         const recordedAppUser = JSON.parse(real.responseBody);
@@ -159,7 +160,7 @@ describe("emulator: app user assignments over HTTP", () => {
             app: { href: `${org.url}/api/v1/apps/${OIDC}` },
             user: { href: `${org.url}/api/v1/users/${user.id}` },
         });
-    });
+    }));
 
     it("reads an assignment, lists assignments 50 to a page by default, and embeds users with expand=user", async () => {
         const user = addTestUser(org, "bob@example.com");

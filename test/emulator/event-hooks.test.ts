@@ -4,6 +4,7 @@ import { OktaSpec } from "../support/openapi/spec";
 import { validateSeed } from "../../emulator";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { expectOktaError } from "../support/okta-assertions";
+import { needsReferenceData } from "../support/reference-data";
 
 const SECRET = "s3cr3t-shared-value-for-the-receiver";
 
@@ -64,7 +65,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
     };
 
     describe("lifecycle and wire format", () => {
-        it("creates an ACTIVE, UNVERIFIED hook shaped like recorded Okta responses and the spec", async () => {
+        it("creates an ACTIVE, UNVERIFIED hook shaped like recorded Okta responses and the spec", needsReferenceData(async () => {
             const hook = await createHook();
             expect(hook.id).to.match(/^who[0-9A-Za-z]{17}$/);
             expect(hook).to.include({ status: "ACTIVE", verificationStatus: "UNVERIFIED", name: "Provisioning feed", description: null });
@@ -92,7 +93,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             expect((await org.api("GET", "/api/v1/eventHooks")).body).to.deep.equal([hook]);
             // The receiver is only called by verification, never on create.
             expect(receiver.requests).to.have.length(0);
-        });
+        }));
 
         it("never returns the authScheme value and never logs it", async () => {
             const hook = await createHook();
@@ -109,7 +110,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             }
         });
 
-        it("honours status on PUT, switches links with it, and deletes only INACTIVE hooks (recorded crud sequence)", async () => {
+        it("honours status on PUT, switches links with it, and deletes only INACTIVE hooks (recorded crud sequence)", needsReferenceData(async () => {
             const hook = await createHook();
             const active = await org.api("DELETE", `/api/v1/eventHooks/${hook.id}`);
             expectOktaError(active, 403, "E0000006");
@@ -138,7 +139,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             expectOktaError(gone, 404, "E0000007");
             expect(gone.body.errorSummary).to.equal(`Not found: Resource not found: ${hook.id} (EventHook)`);
             expectOktaError(await org.api("POST", `/api/v1/eventHooks/${hook.id}/lifecycle/verify`), 404, "E0000007");
-        });
+        }));
 
         it("records event_hook.created, updated, activated, deactivated, verified and deleted in the System Log", async () => {
             const hook = await createHook();
@@ -193,7 +194,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             expect((await org.api("POST", "/api/v1/eventHooks", { body: hookBody({}, { uri: "http://localhost:9/hook" }) })).status).to.equal(200);
         });
 
-        it("checks filters: Expression Language syntax, supported fields, and only subscribed event types", async () => {
+        it("checks filters: Expression Language syntax, supported fields, and only subscribed event types", needsReferenceData(async () => {
             const withFilter = (event: string, expression: string) =>
                 hookBody({
                     events: {
@@ -219,7 +220,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
                 ],
             });
             expect(OktaSpec.load().schemaErrors("EventHook", created.body)).to.deep.equal([]);
-        });
+        }));
 
         it("answers malformed bodies with E0000003 and never with a 500", async () => {
             expect((await org.api("POST", "/api/v1/eventHooks", { rawBody: "{not json" })).body.errorCode).to.equal("E0000003");
@@ -232,7 +233,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
     });
 
     describe("verification", () => {
-        it("GETs the URI with the challenge, the custom headers and the auth header, then marks the hook VERIFIED", async () => {
+        it("GETs the URI with the challenge, the custom headers and the auth header, then marks the hook VERIFIED", needsReferenceData(async () => {
             const hook = await createHook();
             const res = await org.api("POST", `/api/v1/eventHooks/${hook.id}/lifecycle/verify`);
             expect(res.status).to.equal(200);
@@ -245,7 +246,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             expect(get.headers["x-okta-verification-challenge"]).to.match(/^[\w-]{20,}$/);
             expect(get.headers["x-feed"]).to.equal("groups");
             expect(get.headers.authorization).to.equal(SECRET);
-        });
+        }));
 
         it("fails with 400 E0000001 when the reply does not echo the challenge, and logs the failed verification", async () => {
             receiver.replyAlways((_req, res) => res.end(JSON.stringify({ verification: "something else" })));
@@ -298,7 +299,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
     });
 
     describe("delivery", () => {
-        it("POSTs subscribed events in Okta's envelope with the hook's headers, after the API response", async () => {
+        it("POSTs subscribed events in Okta's envelope with the hook's headers, after the API response", needsReferenceData(async () => {
             const hook = await verifiedHook();
             const group = await createGroup("Sales");
             await org.api("PUT", `/api/v1/groups/${group.id}`, { body: { profile: { name: "Sales EMEA" } } });
@@ -329,7 +330,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             // The delivered event is the one the System Log holds.
             const [logged] = await logEvents(`eventType eq "group.lifecycle.create" and target.id eq "${group.id}"`);
             expect(logged).to.deep.equal(event);
-        });
+        }));
 
         it("does not block the API response while the receiver is slow", async () => {
             await verifiedHook();
@@ -365,7 +366,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             expect(await logEvents('eventType eq "event_hook.delivery"')).to.have.length(0);
         });
 
-        it("records event_hook.delivery when the retry fails too, and does not retry a 4xx", async () => {
+        it("records event_hook.delivery when the retry fails too, and does not retry a 4xx", needsReferenceData(async () => {
             const hook = await verifiedHook();
             receiver.replyNext(replyStatus(502), replyStatus(502), replyStatus(400));
             const first = await createGroup("Fails twice");
@@ -383,7 +384,7 @@ describe("emulator: /api/v1/eventHooks and event hook delivery over HTTP", () =>
             expect(failures[0].debugContext.debugData.eventIds).to.equal(logged.uuid);
             expect(failures[1].outcome.reason).to.equal("Received HTTP 400");
             expect(OktaSpec.load().schemaErrors("LogEvent", failures[0])).to.deep.equal([]);
-        });
+        }));
 
         it("treats a receiver that does not answer in time as a failure", async () => {
             await verifiedHook();

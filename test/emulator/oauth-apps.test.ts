@@ -7,6 +7,7 @@ import { startTestOrg, type TestOrg } from "../support/emulator";
 import { oauthSeed, REDIRECT_URI, ROTATING_CLIENT_ID, SERVICE_CLIENT_ID, SERVICE_ES_CLIENT_ID, WEB_CLIENT_ID, WEB_CLIENT_SECRET } from "../support/oauth";
 import { OktaSpec } from "../support/openapi/spec";
 import { validateSeed } from "../../emulator/seed";
+import { needsReferenceData } from "../support/reference-data";
 
 /** Seeded OAuth clients, plus one with a custom client id and one ordinary app. */
 async function seed(): Promise<SeedDocument> {
@@ -20,9 +21,11 @@ async function seed(): Promise<SeedDocument> {
 
 describe("emulator: OAuth clients are listed among the org's apps, as Okta lists them", () => {
     let org: TestOrg | undefined;
-    const spec = OktaSpec.load();
     /** Problems of a response body against the spec operation of `method path` (OIDC apps dispatched by signOnMode). */
-    const problems = (method: string, path: string, body: unknown) => spec.check(spec.find(method, path)!, 200, body).errors;
+    const problems = (method: string, path: string, body: unknown) => {
+        const spec = OktaSpec.load();
+        return spec.check(spec.find(method, path)!, 200, body).errors;
+    };
     afterEach(async () => {
         await org?.close();
         org = undefined;
@@ -31,7 +34,7 @@ describe("emulator: OAuth clients are listed among the org's apps, as Okta lists
     const oidcApps = (apps: any[]) => apps.filter((app) => app.signOnMode === "OPENID_CONNECT");
     const clientIdOf = (app: any) => app.credentials.oauthClient.client_id;
 
-    it("lists service and web apps as OpenID Connect apps that validate against the spec", async () => {
+    it("lists service and web apps as OpenID Connect apps that validate against the spec", needsReferenceData(async () => {
         org = await startTestOrg({ seed: await seed() });
         const res = await org.api("GET", "/api/v1/apps");
         expect(res.status).to.equal(200);
@@ -54,7 +57,7 @@ describe("emulator: OAuth clients are listed among the org's apps, as Okta lists
         expect(byClient[SERVICE_CLIENT_ID].id).to.equal(SERVICE_CLIENT_ID);
         expect(byClient["terraform-automation"].id).to.match(/^0oa[A-Za-z0-9]{17}$/);
         expect(byClient["terraform-automation"].label).to.equal("Terraform");
-    });
+    }));
 
     it("shows each client's OAuth settings: grant types, auth method, DPoP, keys, redirect URIs, refresh token rotation", async () => {
         org = await startTestOrg({ seed: await seed() });

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
-import { sharedPath } from "../support/shared";
+import { readFileSync } from "node:fs";
 import { expect } from "chai";
 import { calculateJwkThumbprint, createLocalJWKSet, decodeJwt, jwtVerify } from "jose";
 import { parse } from "yaml";
 import { validateSeed } from "../../emulator";
 import { requiredScopes } from "../../emulator/scopes";
 import { startTestOrg, type TestOrg } from "../support/emulator";
+import { needsReferenceData, referencePath } from "../support/reference-data";
 import {
     authorize,
     authorizationCode,
@@ -312,11 +312,8 @@ describe("emulator: OAuth 2.0 for the Management API", () => {
             expect((await org.api("POST", "/api/v1/groups", { body: { profile: { name: "ops" } } })).status).to.equal(200);
         });
 
-        it("the scope table matches the management spec's security for every in-scope endpoint", function () {
-            const spec = loadManagementSpec();
-            if (!spec) {
-                this.skip();
-            }
+        it("the scope table matches the management spec's security for every in-scope endpoint", needsReferenceData(() => {
+            const spec = parse(readFileSync(referencePath("openapi", "management.yaml"), "utf8"));
             const prefixes = ["/api/v1/users", "/api/v1/groups", "/api/v1/apps", "/api/v1/eventHooks", "/api/v1/logs", "/api/v1/policies", "/api/v1/realms", "/api/v1/meta/types/user"];
             let checked = 0;
             for (const [path, operations] of Object.entries<any>(spec.paths)) {
@@ -334,7 +331,7 @@ describe("emulator: OAuth 2.0 for the Management API", () => {
                 }
             }
             expect(checked).to.be.greaterThan(150);
-        });
+        }));
     });
 
     describe("token expiry", () => {
@@ -468,9 +465,3 @@ describe("emulator: OAuth 2.0 for the Management API", () => {
         });
     });
 });
-
-/** The management spec from the shared reference data, or undefined when it is not on this machine. */
-function loadManagementSpec(): any {
-    const file = sharedPath("okta", "openapi", "management.yaml");
-    return existsSync(file) ? parse(readFileSync(file, "utf8")) : undefined;
-}

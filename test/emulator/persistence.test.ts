@@ -9,7 +9,7 @@ import { Collection } from "../../emulator/collection";
 import type { AppUserRecord } from "../../emulator/model/apps";
 import { restoreStore, snapshotStore } from "../../emulator/persistence/snapshot";
 import { OrgStore, TRANSIENT_STORE_PARTS } from "../../emulator/store";
-import { repoRoot } from "../support/shared";
+import { repoRoot } from "../support/repo";
 import { EmulatorControl } from "../support/control";
 import { startTestOrg, TEST_TOKEN, type TestOrg } from "../support/emulator";
 import { HookReceiver } from "../support/hook-receiver";

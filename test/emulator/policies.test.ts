@@ -3,6 +3,7 @@ import { validateSeed, type SeedDocument } from "../../emulator";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { allPages, expectOktaError, nextLink } from "../support/okta-assertions";
 import { recorded } from "../support/recorded";
+import { needsReferenceData } from "../support/reference-data";
 
 const SEED: SeedDocument = {
     apps: [{ id: "0oaportal00000000001", name: "oidc_client", label: "Portal", signOnMode: "OPENID_CONNECT" }],
@@ -28,7 +29,7 @@ describe("emulator: /api/v1/policies over HTTP", () => {
     const list = (query: string) => org.api("GET", `/api/v1/policies${query}`);
     const names = (res: { body: any[] }) => res.body.map((p) => p.name);
 
-    it("lists the default password policy as recorded: same keys, Everyone in its conditions, a self link as asked", async () => {
+    it("lists the default password policy as recorded: same keys, Everyone in its conditions, a self link as asked", needsReferenceData(async () => {
         const [real] = recorded("TestAccDataSourceOktaPolicy_read", "GET", /\/api\/v1\/policies\?type=PASSWORD$/);
         const recordedPolicy = JSON.parse(real.responseBody)[0];
         const res = await list("?type=PASSWORD");
@@ -46,17 +47,17 @@ describe("emulator: /api/v1/policies over HTTP", () => {
         });
         expect(policy.id).to.match(/^00p[0-9A-Za-z]{17}$/);
         expect(res.headers.get("link")).to.equal(`<${org.url}/api/v1/policies?type=PASSWORD>; rel="self"`);
-    });
+    }));
 
-    it("has the default IdP discovery policy as recorded", async () => {
+    it("has the default IdP discovery policy as recorded", needsReferenceData(async () => {
         const [real] = recorded("TestAccDataSourceOktaDefaultPolicy_readIdpPolicy", "GET", /type=IDP_DISCOVERY$/);
         const recordedPolicy = JSON.parse(real.responseBody)[0];
         const [policy] = (await list("?type=IDP_DISCOVERY")).body;
         expect(Object.keys(policy).sort()).to.deep.equal(Object.keys(recordedPolicy).sort());
         expect(policy).to.include({ name: "Idp Discovery Policy", description: "The default IdP Discovery Policy", system: true, conditions: null });
-    });
+    }));
 
-    it("has a new org's app sign-in policies, with the links Okta sends for each kind", async () => {
+    it("has a new org's app sign-in policies, with the links Okta sends for each kind", needsReferenceData(async () => {
         const [real] = recorded("TestAccDataSourceOktaApp_read", "GET", /type=ACCESS_POLICY$/);
         const recordedByName = new Map(JSON.parse(real.responseBody).map((p: any) => [p.name, p]));
         const res = await list("?type=ACCESS_POLICY");
@@ -74,7 +75,7 @@ describe("emulator: /api/v1/policies over HTTP", () => {
             expect(policy._embedded, policy.name).to.deep.equal(expected._embedded);
             expect(policy.id).to.match(/^rst[0-9A-Za-z]{17}$/);
         }
-    });
+    }));
 
     it("answers a missing or unknown type with Okta's 400 E0000002", async () => {
         for (const query of ["", "?type=OAUTH_AUTHORIZATION_POLICY", "?type=password", "?status=ACTIVE"]) {

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { SystemLog } from "../../emulator/system-log";
 import { OktaSpec } from "../support/openapi/spec";
 import { startTestOrg, TEST_TOKEN, type RawResponse, type TestOrg } from "../support/emulator";
+import { needsReferenceData } from "../support/reference-data";
 
 const DAY = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -36,13 +37,13 @@ describe("emulator: /api/v1/logs over HTTP", () => {
         } else {
             expect(res.body.errorSummary).to.match(summary);
         }
-        // The System Log's errors carry no errorLink (SYSLOG).
+        // The System Log's errors carry no errorLink (docs/okta/system-log.md#errors).
         expect(res.body).not.to.have.property("errorLink");
         expect(res.body.errorId).to.be.a("string");
     };
 
     describe("events", () => {
-        it("are Okta-shaped LogEvents that validate against the spec and name the request and token", async () => {
+        it("are Okta-shaped LogEvents that validate against the spec and name the request and token", needsReferenceData(async () => {
             const created = await createGroup("Platform");
             const res = await org.api("GET", "/api/v1/logs");
             expect(res.status).to.equal(200);
@@ -62,7 +63,7 @@ describe("emulator: /api/v1/logs over HTTP", () => {
                 requestUri: "/api/v1/groups",
                 url: "/api/v1/groups",
             });
-        });
+        }));
     });
 
     describe("polling", () => {

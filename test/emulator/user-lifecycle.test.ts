@@ -4,8 +4,9 @@ import { startTestOrg, type TestOrg } from "../support/emulator";
 import { expectOktaError } from "../support/okta-assertions";
 
 /**
- * The user state machine, operation by operation from every status (notes §8). Each case starts a fresh org seeded
- * with one user in the status under test (all with a password, so activation leads to ACTIVE).
+ * The user state machine, operation by operation from every status (docs/okta/users.md#lifecycle-operations). Each case
+ * starts a fresh org seeded with one user in the status under test (all with a password, so activation leads to
+ * ACTIVE).
  */
 
 const STATUSES: UserStatus[] = ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"];

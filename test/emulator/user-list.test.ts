@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { allPages, expectOktaError, nextLink } from "../support/okta-assertions";
 
-/** `GET /api/v1/users` with Okta's own semantics for each of filter, search and q (notes §7). */
+/** `GET /api/v1/users` with Okta's own semantics for each of filter, search and q (docs/okta/filters.md#users). */
 describe("emulator: listing users", () => {
     let org: TestOrg;
     const people = [

@@ -35,7 +35,7 @@ describe("emulator: /api/v1/users", () => {
     };
 
     describe("create", () => {
-        // notes §8: password / recovery question / activate -> status.
+        // docs/okta/users.md#create: password / recovery question / activate -> status.
         const cases: [string, Record<string, unknown> | undefined, string, string][] = [
             ["no credentials, activate=false", undefined, "?activate=false", "STAGED"],
             ["no credentials, activate by default", undefined, "", "PROVISIONED"],

@@ -4,7 +4,10 @@ import { nextLifecycleStep, satisfies, type DesiredUserStatus, type LiveUserStat
 
 const LIVE: LiveUserStatus[] = ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "PASSWORD_EXPIRED", "LOCKED_OUT", "SUSPENDED", "DEPROVISIONED"];
 
-/** Where each step leads in Okta (notes §8); `setPassword` makes an account waiting for its user ACTIVE. */
+/**
+ * Where each step leads in Okta (docs/okta/users.md#transitions); `setPassword` makes an account waiting for its user
+ * ACTIVE.
+ */
 function afterStep(live: LiveUserStatus, step: string, hasPassword: boolean): LiveUserStatus {
     switch (step) {
         case "activate":

@@ -19,9 +19,9 @@ export interface AuthorizationCodeOptions extends OAuthConnectionOptions {
 }
 
 /**
- * OAuth 2.0 authorization code connection (notes §12.3): uses the access token it was given, and refreshes it with the
- * refresh token and the client secret (HTTP Basic) shortly before it expires, or when Okta answers 401. Keeps the
- * refresh token Okta rotates.
+ * OAuth 2.0 authorization code connection (docs/okta/oauth.md#authorization-code): uses the access token it was given,
+ * and refreshes it with the refresh token and the client secret (HTTP Basic) shortly before it expires, or when Okta
+ * answers 401. Keeps the refresh token Okta rotates.
  */
 export class AuthorizationCodeAuthenticator extends OAuthAuthenticator {
     private currentRefreshToken: string;

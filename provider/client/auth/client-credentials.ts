@@ -23,10 +23,10 @@ const ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 const ASSERTION_LIFETIME_S = 300;
 
 /**
- * OAuth 2.0 client credentials with private_key_jwt (notes §12.1): a new signed client assertion for every attempt of
- * every token request, DPoP with Okta's nonce challenge (a proof without nonce is answered 400 `use_dpop_nonce`; the
- * resend carries the nonce, a new proof and a new assertion, since the first assertion's `jti` is burned), and the
- * same for every retry after a 429, a 5xx or a lost answer.
+ * OAuth 2.0 client credentials with private_key_jwt (docs/okta/oauth.md#client-credentials): a new signed client
+ * assertion for every attempt of every token request, DPoP with Okta's nonce challenge (a proof without nonce is
+ * answered 400 `use_dpop_nonce`; the resend carries the nonce, a new proof and a new assertion, since the first
+ * assertion's `jti` is burned), and the same for every retry after a 429, a 5xx or a lost answer.
  */
 export class ClientCredentialsAuthenticator extends OAuthAuthenticator {
     private readonly signingKey: SigningKey;

@@ -2,9 +2,9 @@ import { generateKeyPairSync, createHash, randomUUID, type KeyObject } from "nod
 import { SignJWT, type JWK } from "jose";
 
 /**
- * Demonstrating Proof of Possession (RFC 9449) as Okta uses it (notes §12.2): an ephemeral EC P-256 key, separate from
- * the client-auth key, and a FRESH proof (new `jti`, current `iat`) for every request and every resend; Okta refuses a
- * reused `jti`. Nonces are kept apart for the token endpoint and the resource server.
+ * Demonstrating Proof of Possession (RFC 9449) as Okta uses it (docs/okta/oauth.md#dpop-proofs): an ephemeral EC P-256
+ * key, separate from the client-auth key, and a FRESH proof (new `jti`, current `iat`) for every request and every
+ * resend; Okta refuses a reused `jti`. Nonces are kept apart for the token endpoint and the resource server.
  */
 export class DpopProver {
     /** The latest nonce from `/oauth2/v1/token` (sent on token requests). */

@@ -33,9 +33,10 @@ export interface TokenRequest {
 }
 
 /**
- * The org authorization server's token endpoint, `https://{org}/oauth2/v1/token` (notes §12). Requests go through the
- * OktaClient the authenticator was given to (`attach`), so they are paced by the same governor, in the token
- * endpoint's bucket, and retried on 429, 5xx and network errors like any call.
+ * The org authorization server's token endpoint, `https://{org}/oauth2/v1/token`
+ * (docs/okta/oauth.md#org-authorization-server). Requests go through the OktaClient the authenticator was given to
+ * (`attach`), so they are paced by the same governor, in the token endpoint's bucket, and retried on 429, 5xx and
+ * network errors like any call.
  */
 export class TokenEndpoint {
     readonly url: URL;
@@ -71,7 +72,10 @@ export class TokenEndpoint {
         return body as TokenResponse;
     }
 
-    /** Authorizes each attempt of one token request, and answers `use_dpop_nonce` (notes §12.2) with the nonce. */
+    /**
+     * Authorizes each attempt of one token request, and answers `use_dpop_nonce` (docs/okta/oauth.md#dpop-nonce) with
+     * the nonce.
+     */
     private attemptAuthenticator(request: TokenRequest): Authenticator {
         const { dpop } = request;
         return {

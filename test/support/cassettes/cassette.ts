@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { sharedPath } from "../shared";
+import { referencePath } from "../reference-data";
 
-/** One recorded request/response pair of a go-vcr v2 cassette (see ../shared/okta/PROVENANCE.md). */
+/** One recorded request/response pair of a go-vcr v2 cassette (the reference data's `cassettes/`, test/support/reference-data.ts). */
 export interface Interaction {
     id: number;
     method: string;
@@ -23,7 +23,7 @@ export interface Cassette {
     interactions: Interaction[];
 }
 
-export const cassettesDir = (): string => sharedPath("okta", "cassettes");
+export const cassettesDir = (): string => referencePath("cassettes");
 
 /** Every cassette file, as `<Test>/<file>.yaml`, sorted. */
 export function listCassettes(): string[] {

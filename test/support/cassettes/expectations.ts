@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import type { SeedDocument } from "../../../emulator";
-import { repoRoot } from "../shared";
+import { repoRoot } from "../repo";
 
 /**
  * The checked-in inputs of the cassette replay: seeds (test/fixtures/cassette-seeds.yaml) and the expected mismatches

@@ -7,7 +7,7 @@
 
 /** Recorded real traffic that the published spec rejects. */
 export interface RecordedEvidence {
-    /** Cassette file under ../shared/okta/cassettes. */
+    /** Cassette file under the reference data's `cassettes/` (test/support/reference-data.ts). */
     cassette: string;
     interaction: number;
     /** Where in that response body the unamended spec reports the problem ("" for the whole body). */

@@ -2,19 +2,20 @@ import { readFileSync } from "node:fs";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
-import { sharedPath } from "../shared";
+import { referencePath } from "../reference-data";
 import { isSchemaException, SPEC_EXCEPTIONS, type SpecException } from "./exceptions";
 import { OperationIndex, type SpecOperation } from "./operations";
 import { SchemaConverter, type OpenApiSchema } from "./schema";
 
 /**
- * Okta's published OpenAPI documents, loaded from ../shared at test time, with response validation.
+ * Okta's published OpenAPI documents, loaded from the reference data (test/support/reference-data.ts) at test time,
+ * with response validation.
  */
 
 /** The documents the emulator answers for, by the id their schemas get in ajv. */
 const DOCUMENTS: Record<string, string[]> = {
-    management: ["okta", "openapi", "management.yaml"],
-    oauth: ["okta", "openapi", "oauth.yaml"],
+    management: ["openapi", "management.yaml"],
+    oauth: ["openapi", "oauth.yaml"],
 };
 
 /**
@@ -64,7 +65,7 @@ let parsedDocuments: Map<string, any> | undefined;
 
 function parsedDocument(id: string): any {
     parsedDocuments ??= new Map(
-        Object.entries(DOCUMENTS).map(([name, location]) => [name, parse(readFileSync(sharedPath(...location), "utf8"))]),
+        Object.entries(DOCUMENTS).map(([name, location]) => [name, parse(readFileSync(referencePath(...location), "utf8"))]),
     );
     return parsedDocuments.get(id);
 }
