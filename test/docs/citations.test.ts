@@ -83,7 +83,7 @@ describe("docs: citations of the repository's own documents", () => {
         const outside = sources.flatMap((file) =>
             readFileSync(file, "utf8")
                 .split("\n")
-                .filter((line) => /\bnotes §|notes\/okta-api\.md/.test(line))
+                .filter((line) => /\bnotes \u00a7|notes\/okta-api\.md/.test(line))
                 .map((line) => `${path.relative(repoRoot, file)}: ${line.trim()}`),
         );
         expect(outside).to.deep.equal([]);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
-import { repoRoot } from "./shared";
+import { repoRoot } from "./repo";
 
 /** The emulator's command-line entry point as built (`okta-emulator`). */
 export const EMULATOR_CLI = path.join(repoRoot, "dist", "emulator", "cli.js");
