@@ -31,9 +31,9 @@ describe("emulator: --data-file survives kill -9 (every acknowledged create is o
         const file = path.join(dir, "org.json");
         for (let run = 1; run <= RUNS; run++) {
             emulator = await startEmulatorCli(["--data-file", file, ...FLAGS]);
-            // 0 to 800 ms after the first acknowledgement (the first one is slow: nothing is warm yet), so the kill lands
+            // 0 to 1500 ms after the first acknowledgement (the first one is slow: nothing is warm yet), so the kill lands
             // at a different point of a save each run.
-            const killAfterMs = Math.floor(Math.random() * 800);
+            const killAfterMs = Math.floor(Math.random() * 1500);
             let firstAcknowledged!: () => void;
             const started = new Promise<void>((resolve) => (firstAcknowledged = resolve));
             const killed = started.then(() => delay(killAfterMs)).then(() => emulator!.kill());
