@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import * as path from "node:path";
 import { EmulatorControl } from "../test/support/control";
+import { startEmulatorCli } from "../test/support/emulator-process";
 
 export const BENCH_TOKEN = "bench-token-000000000000000000000000000000";
 export const BENCH_CONTROL_TOKEN = "bench-control-token-0000000000000000000000";
@@ -14,22 +12,8 @@ export interface EmulatorProcess {
 }
 
 export async function startEmulatorProcess(flags: string[] = []): Promise<EmulatorProcess> {
-    const cli = path.resolve(__dirname, "../emulator/cli.js");
-    const child: ChildProcess = spawn(
-        process.execPath,
-        [cli, "--quiet", "--token", BENCH_TOKEN, "--control-token", BENCH_CONTROL_TOKEN, ...flags],
-        { stdio: ["ignore", "pipe", "inherit"] },
-    );
-    const [chunk] = (await once(child.stdout!, "data")) as [Buffer];
-    const url = chunk.toString().trim().split("\n")[0];
-    return {
-        url,
-        control: new EmulatorControl(url, BENCH_CONTROL_TOKEN),
-        async stop() {
-            child.kill("SIGTERM");
-            await once(child, "exit");
-        },
-    };
+    const emulator = await startEmulatorCli(["--token", BENCH_TOKEN, "--control-token", BENCH_CONTROL_TOKEN, ...flags]);
+    return { url: emulator.url, control: new EmulatorControl(emulator.url, BENCH_CONTROL_TOKEN), stop: emulator.stop };
 }
 
 /** Reads `--name value` from the command line. */

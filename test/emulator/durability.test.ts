@@ -29,12 +29,11 @@ describe("emulator: --data-file survives kill -9 (every acknowledged create is o
 
     it(`keeps every acknowledged user and group across ${RUNS} kills at random moments`, async () => {
         const file = path.join(dir, "org.json");
-        const figures: { run: number; killAfterMs: number; acknowledged: number; found: number; lost: number }[] = [];
         for (let run = 1; run <= RUNS; run++) {
             emulator = await startEmulatorCli(["--data-file", file, ...FLAGS]);
-            // 0 to 800 ms after the first acknowledgement (the first one is slow: nothing is warm yet), so the kill lands
+            // 0 to 1500 ms after the first acknowledgement (the first one is slow: nothing is warm yet), so the kill lands
             // at a different point of a save each run.
-            const killAfterMs = Math.floor(Math.random() * 800);
+            const killAfterMs = Math.floor(Math.random() * 1500);
             let firstAcknowledged!: () => void;
             const started = new Promise<void>((resolve) => (firstAcknowledged = resolve));
             const killed = started.then(() => delay(killAfterMs)).then(() => emulator!.kill());
@@ -53,14 +52,12 @@ describe("emulator: --data-file survives kill -9 (every acknowledged create is o
             await emulator.stop();
             emulator = undefined;
             const found = stream.acknowledged.length - missing.length;
-            figures.push({ run, killAfterMs, acknowledged: stream.acknowledged.length, found, lost: missing.length });
             console.log(
                 `      run ${run}: kill -9 ${killAfterMs} ms after the first acknowledgement; acknowledged ${stream.acknowledged.length}, ` +
                     `found after restart ${found}, lost ${missing.length} (${stream.unanswered} in flight at the kill)`,
             );
             expect(missing, `acknowledged creates missing after the restart (run ${run})`).to.deep.equal([]);
         }
-        expect(figures).to.have.length(RUNS);
     });
 });
 

@@ -23,7 +23,8 @@ export interface EmulatorProcess {
 export async function startEmulatorCli(args: string[], cli = EMULATOR_CLI): Promise<EmulatorProcess> {
     const child = spawn(process.execPath, [cli, "--quiet", ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
-    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // The last few KiB, to say why the emulator did not start.
+    child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4096)));
     const exited = once(child, "exit");
     const url = await new Promise<string>((resolve, reject) => {
         let stdout = "";
