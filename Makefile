@@ -43,6 +43,7 @@ bench: build
 	node dist/bench/client-bucket.js
 	node dist/bench/client-burst.js
 	node dist/bench/group-members-resource.js
+	node dist/bench/emulator-durability.js
 
 clean:
 	rm -rf dist .tmp .pulumi-state $(EXAMPLE)/node_modules
