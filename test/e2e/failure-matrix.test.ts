@@ -42,6 +42,8 @@ type Row = {
     cause: (string | RegExp)[];
     /** The failing resource in state afterwards: `made` (an object Okta made, with its id), `kept` (as after the setup) or `none`. */
     state: "made" | "kept" | "none";
+    /** Checks of what the failed command did in Okta (`ids` from the setup). */
+    afterFailure?: (c: Context, ids: Record<string, string>) => Promise<unknown>;
     /** The program of the converging `up` when the failure was the program's own; else `program`. */
     fixed?: (c: Context) => DeclaredResource[];
     /** Checks after convergence beyond the inventory. */
@@ -159,6 +161,20 @@ const ROWS: Row[] = [
     },
     {
         resource: "User",
+        step: "update: the setPassword step (RECOVERY -> ACTIVE, then suspend)",
+        name: "rex",
+        setup: () => [user("rex", { status: "ACTIVE", password: PASSWORD })],
+        // As a password reset leaves it.
+        prepare: async (c, ids) => void (c.org.emulator.store.users.get(ids.rex)!.status = "RECOVERY"),
+        program: () => [user("rex", { status: "SUSPENDED", password: PASSWORD })],
+        command: ["up", "--refresh", "--yes", "--skip-preview"],
+        fault: fault("POST", "/api/v1/users/*"),
+        cause: [HTTP_501, "POST /api/v1/users/"],
+        state: "kept",
+        verify: async (c, ids) => expect(await statusOf(c, ids.rex)).to.equal("SUSPENDED"),
+    },
+    {
+        resource: "User",
         step: "update: admin password set refused by the password policy",
         name: "kai",
         setup: () => [user("kai", { status: "ACTIVE", password: PASSWORD })],
@@ -222,13 +238,25 @@ const ROWS: Row[] = [
     },
     {
         resource: "User",
-        step: "delete fails",
+        step: "delete: the first DELETE (deactivate) fails",
         name: "dee",
         setup: () => [user("dee", { status: "ACTIVE", password: PASSWORD })],
         program: () => [],
         fault: fault("DELETE", "/api/v1/users/*", 1),
         cause: [HTTP_501, "DELETE /api/v1/users/"],
         state: "kept",
+    },
+    {
+        resource: "User",
+        step: "delete: the second DELETE (delete for good) fails",
+        name: "dee",
+        setup: () => [user("dee", { status: "ACTIVE", password: PASSWORD })],
+        program: () => [],
+        // The first DELETE (it deactivates) passes; the second fails.
+        fault: [{ method: "DELETE", path: "/api/v1/users/*", probabilities: { "501": 0 }, latencyMs: 1, times: 1 }, fault("DELETE", "/api/v1/users/*", 1)],
+        cause: [HTTP_501, "DELETE /api/v1/users/"],
+        state: "kept",
+        afterFailure: async (c, ids) => expect(await statusOf(c, ids.dee)).to.equal("DEPROVISIONED"),
     },
     // Group.
     { resource: "Group", step: "create fails", name: "ops", program: () => [group("ops")], fault: fault("POST", "/api/v1/groups"), cause: [HTTP_501], state: "none" },
@@ -506,7 +534,7 @@ describe("e2e: failure matrix through the real Pulumi CLI (issue 10)", function 
     let receiver: HookReceiver;
     let refusing: HookReceiver;
     const lanes: Lane[] = [];
-    const outcomes: { error?: unknown; seconds: number }[] = [];
+    const outcomes: { error?: unknown; seconds: number; failedAfter?: number }[] = [];
 
     before(async function () {
         this.timeout(60 * 60_000);
@@ -528,11 +556,12 @@ describe("e2e: failure matrix through the real Pulumi CLI (issue 10)", function 
                 while (next < SELECTED.length) {
                     const index = next++;
                     const rowStarted = Date.now();
+                    const timing: { failedAfter?: number } = {};
                     try {
-                        await runRow(lane, SELECTED[index], index);
-                        outcomes[index] = { seconds: (Date.now() - rowStarted) / 1000 };
+                        await runRow(lane, SELECTED[index], index, timing);
+                        outcomes[index] = { seconds: (Date.now() - rowStarted) / 1000, ...timing };
                     } catch (error) {
-                        outcomes[index] = { error, seconds: (Date.now() - rowStarted) / 1000 };
+                        outcomes[index] = { error, seconds: (Date.now() - rowStarted) / 1000, ...timing };
                     }
                 }
             }),
@@ -555,7 +584,7 @@ describe("e2e: failure matrix through the real Pulumi CLI (issue 10)", function 
             if (!outcome) {
                 throw new Error("the row did not run");
             }
-            this.test!.title += ` (${Math.round(outcome.seconds)} s)`;
+            this.test!.title += ` (failed in ${outcome.failedAfter?.toFixed(1)} s; row ${Math.round(outcome.seconds)} s)`;
             if (outcome.error) {
                 throw outcome.error;
             }
@@ -563,7 +592,7 @@ describe("e2e: failure matrix through the real Pulumi CLI (issue 10)", function 
     });
 
     /** One row: setup, the failing command and its checks, then convergence without the fault. */
-    async function runRow(lane: Lane, row: Row, index: number): Promise<void> {
+    async function runRow(lane: Lane, row: Row, index: number, timing: { failedAfter?: number }): Promise<void> {
         const { org, project } = lane;
         const c = await freshContext(lane, index);
         const ids = row.setup ? await setUp(project, c, row) : {};
@@ -575,6 +604,7 @@ describe("e2e: failure matrix through the real Pulumi CLI (issue 10)", function 
         const startedAt = Date.now();
         const run = await project.attemptWithin(KILL_AFTER_MS, ...(row.command ?? ["up", "--yes", "--skip-preview"]));
         const elapsed = Date.now() - startedAt;
+        timing.failedAfter = elapsed / 1000;
         const output = `${run.stdout}\n${run.stderr}`;
 
         expect(run.timedOut, `the command hung and was killed after ${KILL_AFTER_MS} ms\n${output}`).to.equal(undefined);
@@ -589,6 +619,7 @@ describe("e2e: failure matrix through the real Pulumi CLI (issue 10)", function 
             }
         }
         await assertStateAfterFailure(lane, row, before.resources);
+        await row.afterFailure?.(c, ids);
 
         await org.control.clearFaults();
         const fixed = (row.fixed ?? row.program)(c);
