@@ -96,5 +96,15 @@ export function toEngineError(err: unknown, essentials: Record<string, unknown> 
         properties = toWire(essentials);
         unstorable = ` (${(wireErr as Error).message})`;
     }
-    return new PartialFailure(message + unstorable, err.id, properties, err.reasons.map(String));
+    const full = message + unstorable;
+    return new PartialFailure(full, err.id, properties, reasonsFor(full, err.reasons.map(String)));
+}
+
+/**
+ * For a partial failure the engine prints the `reasons`, never the message (docs/pulumi-engine.md#partial-failures):
+ * they lead with the message, so the summary and any note added here reach the user, then give what it does not
+ * already say (e.g. the changes beyond those a message names).
+ */
+function reasonsFor(message: string, reasons: string[]): string[] {
+    return [message, ...reasons.filter((reason) => !message.includes(reason))];
 }

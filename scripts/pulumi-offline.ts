@@ -29,18 +29,30 @@ export interface PulumiRun {
     code: number;
     stdout: string;
     stderr: string;
+    /** True when `timeoutMs` passed and the command (with every process it started) was killed. */
+    timedOut?: boolean;
 }
 
 /**
  * Runs `pulumi <args>` in a project directory. With `echo`, output also goes to this process's stdout and stderr as
- * it arrives. Rejects when the command fails, unless `allowFailure`.
+ * it arrives. Rejects when the command fails, unless `allowFailure`. With `timeoutMs`, a command still running then is
+ * killed with its whole process group (the CLI, its language host and providers), so that a hang fails a test instead
+ * of blocking it; the run then counts as failed, with `timedOut` set.
  */
 export function runPulumi(
     args: string[],
-    options: { cwd: string; env: NodeJS.ProcessEnv; echo?: boolean; allowFailure?: boolean; input?: string },
+    options: { cwd: string; env: NodeJS.ProcessEnv; echo?: boolean; allowFailure?: boolean; input?: string; timeoutMs?: number },
 ): Promise<PulumiRun> {
     return new Promise((resolvePromise, reject) => {
-        const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: options.cwd, env: options.env });
+        const detached = options.timeoutMs !== undefined;
+        const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: options.cwd, env: options.env, detached });
+        let timedOut = false;
+        const timer = detached
+            ? setTimeout(() => {
+                  timedOut = true;
+                  process.kill(-child.pid!, "SIGKILL");
+              }, options.timeoutMs)
+            : undefined;
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (chunk: Buffer) => {
@@ -54,7 +66,8 @@ export function runPulumi(
         child.stdin.end(options.input ?? "");
         child.on("error", reject);
         child.on("close", (code) => {
-            const run = { code: code ?? -1, stdout, stderr };
+            clearTimeout(timer);
+            const run = { code: code ?? -1, stdout, stderr, ...(timedOut ? { timedOut } : {}) };
             if (run.code !== 0 && !options.allowFailure) {
                 reject(new Error(`pulumi ${args.join(" ")} exited with ${run.code}\n${stdout}\n${stderr}`));
             } else {

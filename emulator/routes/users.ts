@@ -195,8 +195,9 @@ function updateUser(ctx: RequestContext, store: OrgStore, mode: "partial" | "rep
     reindexLogin(store, user, previousLogin);
     if (passwordChanged) {
         user.passwordChanged = now;
-        if (user.status === "PASSWORD_EXPIRED" || user.status === "RECOVERY") {
-            // An administrator setting a password completes the expiry or the recovery.
+        if (user.status === "PASSWORD_EXPIRED" || user.status === "RECOVERY" || user.status === "PROVISIONED") {
+            // An administrator setting a password completes the expiry, the recovery or the pending activation (Okta's
+            // user status diagram: PROVISIONED -> ACTIVE once the password is set).
             Object.assign(user, { status: "ACTIVE", statusChanged: now, lastUpdated: now });
         }
         logUserEvent(store, ctx, "user.account.update_password", "Update password for Okta user", user);

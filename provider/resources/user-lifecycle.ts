@@ -51,20 +51,17 @@ export function nextLifecycleStep(live: LiveUserStatus, desired: DesiredUserStat
             if (live === "ACTIVE") {
                 return "suspend";
             }
-            if (live === "PROVISIONED") {
-                // Okta does not let an admin set the password of a user whose activation is pending.
-                throw new Error(
-                    "the user is PROVISIONED (activation pending) and Okta suspends only ACTIVE users; the account becomes " +
-                        "ACTIVE when its user completes activation (or create it with a `password`, which activates it directly)",
-                );
-            }
             if (ACTIVE_LIKE.includes(live)) {
+                // An account waiting for its user (activation, recovery, expired password) becomes ACTIVE when an admin
+                // sets its password; a failed create of a SUSPENDED user without one then converges once it is given.
                 if (havePassword) {
                     return "setPassword";
                 }
+                const waiting = live === "PROVISIONED" ? "PROVISIONED (activation pending)" : live;
+                const completes = live === "PROVISIONED" ? "completes activation" : "sets a password";
                 throw new Error(
-                    `the user is ${live} and Okta suspends only ACTIVE users; the account becomes ACTIVE when its user ` +
-                        "sets a password, or give `password` so that it is set before suspending",
+                    `the user is ${waiting} and Okta suspends only ACTIVE users; the account becomes ACTIVE when its user ` +
+                        `${completes}, or give \`password\` so that it is set before suspending`,
                 );
             }
             return towardsActive(live);

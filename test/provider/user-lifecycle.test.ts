@@ -11,8 +11,8 @@ const LIVE: LiveUserStatus[] = ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "
 function afterStep(live: LiveUserStatus, step: string, hasPassword: boolean): LiveUserStatus {
     switch (step) {
         case "activate":
-            // A user with a password becomes ACTIVE; without one it waits for its user, and Okta will not let an
-            // admin set it then (so nothing leads on to SUSPENDED).
+            // A user with a password becomes ACTIVE; without one it waits for its user (and nothing leads on to
+            // SUSPENDED until a password is given).
             return hasPassword ? "ACTIVE" : "PROVISIONED";
         case "deactivate":
             return "DEPROVISIONED";
@@ -45,7 +45,8 @@ describe("provider: user lifecycle planning", () => {
                 }
                 const blocked =
                     desired === "SUSPENDED" &&
-                    (live === "PROVISIONED" || (!hasPassword && ["STAGED", "RECOVERY", "PASSWORD_EXPIRED", "DEPROVISIONED"].includes(live)));
+                    !hasPassword &&
+                    ["STAGED", "PROVISIONED", "RECOVERY", "PASSWORD_EXPIRED", "DEPROVISIONED"].includes(live);
                 const start = `${live} -> ${desired}${hasPassword ? " (password given)" : ""}`;
                 const label = blocked
                     ? `${start}: refused${path.length > 0 ? ` after ${path.join(", ")}` : ""}, naming the way out`

@@ -48,6 +48,13 @@ describe("provider answers are storable by the engine", () => {
         expect(err.id).to.equal("00u2");
         expect(err.properties).to.deep.equal({ __provider: "shim" });
         expect(err.message).to.match(/^step failed \(the provider built an answer Pulumi cannot store: properties.loop.self refers to itself\)$/);
+        expect(err.reasons, "the engine prints the reasons, not the message").to.deep.equal([err.message]);
+    });
+
+    it("a partial failure's reasons, which the engine prints instead of its message, lead with the message", () => {
+        const summary = "changing the members of group 00g1: 2 of 5 changes failed: add 00u1: HTTP 501";
+        const err = toEngineError(new PartialFailure(summary, "00g1", {}, ["add 00u1: HTTP 501", "add 00u2: HTTP 501"])) as PartialFailure;
+        expect(err.reasons).to.deep.equal([summary, "add 00u2: HTTP 501"]);
     });
 
     it("an error that is not a partial failure never carries an id to the engine", () => {

@@ -60,6 +60,20 @@ export class DeclaredProject {
         return runPulumi(args, { cwd: this.dir, env: this.env, allowFailure: true });
     }
 
+    /** Like `attempt`, but kills the command (and what it started) after `timeoutMs`: a hang fails instead of blocking. */
+    attemptWithin(timeoutMs: number, ...args: string[]): Promise<PulumiRun> {
+        return runPulumi(args, { cwd: this.dir, env: this.env, allowFailure: true, timeoutMs });
+    }
+
+    /**
+     * Creates another stack of this project, pointed at `org`, and selects it: a clean state for the next scenario at
+     * the cost of two quick CLI calls (no program runs).
+     */
+    async initStack(stack: string, org: { url: string; apiToken: string }): Promise<void> {
+        await this.pulumi("stack", "init", stack);
+        await this.pulumi("config", "set-all", "--plaintext", `okta:orgUrl=${org.url}`, "--secret", `okta:apiToken=${org.apiToken}`);
+    }
+
     /** The stack's `ids` output: resource name -> id. */
     async ids(): Promise<Record<string, string>> {
         return JSON.parse((await this.pulumi("stack", "output", "ids", "--json")).stdout);
