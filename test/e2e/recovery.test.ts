@@ -82,6 +82,8 @@ interface RunOptions {
 async function runKillAndRecover(org: TestOrg, { seed, target, checkpoints }: RunOptions): Promise<void> {
     const started = Date.now();
     await org.control.resetOrg();
+    // The kill point is counted from here.
+    await org.control.resetStats();
     const project = new DeclaredProject(`recovery-${seed}`);
     if (!checkpoints) {
         project.env.PULUMI_SKIP_CHECKPOINTS = "true";
@@ -90,13 +92,17 @@ async function runKillAndRecover(org: TestOrg, { seed, target, checkpoints }: Ru
     await project.init({ url: org.url, apiToken: TEST_TOKEN }, resources);
     try {
         const killAt = 20 + Math.floor(random(seed) * 461);
+        const upStarted = Date.now();
         const kill = await interruptedUp(project, org, target, killAt);
-
+        const recoverStarted = Date.now();
         const recovered = await runCli(["recover", "--stack", project.stack, "--yes", "--json"], cliEnv(project), { cwd: project.dir });
         expect(recovered.code, `recover failed:\n${recovered.stderr.slice(-4000)}`).to.equal(0);
         const figures = JSON.parse(recovered.stdout) as { imported: number; cleared: number; adopted: number; window: { source: string } };
 
+        const upAgainStarted = Date.now();
         const up = await project.pulumi("up", "--yes", "--skip-preview", "--expect-no-changes");
+        const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(0);
+        const phases = `interrupted up ${seconds(upStarted, recoverStarted)} s, recover ${seconds(recoverStarted, upAgainStarted)} s, up ${seconds(upAgainStarted, Date.now())} s`;
         expect(up.stdout + up.stderr).not.to.match(/pending operation/i);
 
         const users = [...org.emulator.store.users.values()];
@@ -126,7 +132,7 @@ async function runKillAndRecover(org: TestOrg, { seed, target, checkpoints }: Ru
                 `after ${kill.createsAtKill} user creates (target ${killAt}); ${kill.usersInOkta} users in Okta, ${kill.usersInState} in state, ` +
                 `${kill.pendingCreates} pending creates; recover: imported ${figures.imported}, cleared ${figures.cleared}, adopted ${figures.adopted} ` +
                 `(window from ${figures.window.source.replace(/ \(.*$/, "")}); after: orphans ${orphans.length}, duplicates ${duplicates}; ` +
-                `${((Date.now() - started) / 1000).toFixed(0)} s`,
+                `${seconds(started, Date.now())} s (${phases})`,
         );
     } finally {
         await project.remove();
