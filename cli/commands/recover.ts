@@ -89,6 +89,11 @@ async function recover(ctx: CommandContext, stack: string, survey: Survey, optio
         );
     }
     const lines: string[] = [`stack ${stack}: interrupted update started ${window.since.toISOString()} (from ${window.source})`];
+    // Once the lock is gone and the pending creates dropped, only this time tells a rerun what to take over.
+    const rerun = `okta-iac recover --stack ${stack} --since ${window.since.toISOString()} --yes`;
+    if (!ctx.json) {
+        ctx.io.stderr.write(`${lines[0]}; should this recovery stop half-way, run again: ${rerun}\n`);
+    }
     if (survey.locks.length > 0) {
         await pulumi(["cancel", "--yes", "--stack", stack], options);
         lines.push(`removed the stale lock of ${survey.locks.map((lock) => `pid ${lock.pid}@${lock.hostname}`).join(", ")}`);
@@ -100,7 +105,11 @@ async function recover(ctx: CommandContext, stack: string, survey: Survey, optio
     }
     if (survey.otherPending.length > 0) {
         await pulumi(["refresh", "--yes", "--skip-preview", "--skip-pending-creates", "--stack", stack], options);
-        lines.push(`refreshed the stack to resolve ${survey.otherPending.length} other pending operation(s)`);
+        const foreignCreates = survey.otherPending.filter((op) => op.type === "creating").length;
+        lines.push(`refreshed the stack to resolve ${survey.otherPending.length - foreignCreates} other pending operation(s)`);
+        if (foreignCreates > 0) {
+            lines.push(`${foreignCreates} pending create(s) of other packages are left: resolve them with \`pulumi refresh\` (interactively, or its --import-pending-creates)`);
+        }
     }
     const reportDir = mkdtempSync(join(tmpdir(), "okta-recover-"));
     try {
@@ -114,7 +123,7 @@ async function recover(ctx: CommandContext, stack: string, survey: Survey, optio
         lines.push(...describeOutcome(outcome));
         const value = { window: { since: window.since, until: window.until, source: window.source }, ...outcome.figures, upSucceeded: up.code === 0 };
         if (up.code !== 0) {
-            lines.push("the recovery `pulumi up` failed: fix what it reports, then run `pulumi up`", ...errorLines(up.stdout + up.stderr));
+            lines.push(`the recovery \`pulumi up\` failed: fix what it reports, then run \`${rerun}\``, ...errorLines(up.stdout + up.stderr));
             throw new IncompleteError(lines.join("\n"));
         }
         lines.push("the stack is converged: `pulumi up` now has nothing to do");
@@ -241,7 +250,7 @@ function describePlan(stack: string, survey: Survey): string {
         survey.locks.length > 0 ? `  a stale lock (${survey.locks.map((l) => `pid ${l.pid}@${l.hostname}, ${l.timestamp.toISOString()}`).join("; ")}): would be removed` : "  no lock",
         survey.window ? `  it started ${survey.window.since.toISOString()} (from ${survey.window.source})` : "  its start is unknown: give --since <time>",
         `  ${survey.pendingCreates.length} pending create(s) of this package (${keyed} with a natural key to look up): would be dropped from state and done again by \`pulumi up\`, taking over the objects Okta made since the start`,
-        `  ${survey.otherPending.length} other pending operation(s): would be resolved by \`pulumi refresh\``,
+        `  ${survey.otherPending.length} other pending operation(s) (other packages' creates, updates, deletes): \`pulumi refresh\` would resolve all but other packages' creates`,
         "  `pulumi up` would then take over objects made by the interrupted update that are in no state (found by login, group name, hook name, app-user pair, created since the start)",
         "run again with --yes to do it",
     ].join("\n");

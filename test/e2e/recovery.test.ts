@@ -55,6 +55,12 @@ describe("e2e: recovering an interrupted up (okta-iac recover)", function () {
         const orphan = await createUser(org, "orphan@example.com");
         await project.init({ url: org.url, apiToken: TEST_TOKEN }, [user("orphan", "orphan@example.com"), user("newcomer", "newcomer@example.com")]);
         try {
+            // Without --yes: a report, no change.
+            const dryRun = await runCli(["recover", "--stack", project.stack, "--since", since.toISOString(), "--json"], cliEnv(project), { cwd: project.dir });
+            expect(dryRun.code, dryRun.stderr).to.equal(0);
+            expect(JSON.parse(dryRun.stdout)).to.include({ dryRun: true, pendingCreates: 0, locks: 0 });
+            expect((await project.exportedState()).resources).to.deep.equal([]);
+
             const recovered = await runCli(["recover", "--stack", project.stack, "--since", since.toISOString(), "--yes", "--json"], cliEnv(project), { cwd: project.dir });
             expect(recovered.code, recovered.stderr).to.equal(0);
             expect(JSON.parse(recovered.stdout)).to.include({ adopted: 1, imported: 0, cleared: 0 });
