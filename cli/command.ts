@@ -8,6 +8,8 @@ export interface CommandContext {
     io: Io;
     json: boolean;
     env: NodeJS.ProcessEnv;
+    /** The directory Pulumi commands run in (`--cwd`, else the current one). */
+    cwd: string;
     /** The Okta client, connected on first use (commands with bad arguments never need settings). */
     client(): Promise<OktaClient>;
     /** A progress callback for a listing of `noun`s. */

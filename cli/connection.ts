@@ -1,12 +1,9 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import type { OktaClient } from "../provider/client";
 import { resolveConnectionSettings, type ConnectionSettings } from "../provider/config";
 import { clientFor } from "../provider/connection";
 import { resolveClientTuning, tuningClientOptions, type ClientTuning } from "../provider/tuning";
 import { ConfigError } from "./exit-codes";
-
-const run = promisify(execFile);
+import { pulumiJson, PulumiCommandError } from "./pulumi";
 
 export interface ConnectionFlags {
     orgUrl?: string;
@@ -39,13 +36,12 @@ export async function cliClient(flags: ConnectionFlags, env: NodeJS.ProcessEnv, 
 }
 
 async function readStackConfig(stack: string, env: NodeJS.ProcessEnv, cwd: string): Promise<Record<string, string>> {
-    let stdout: string;
+    let entries: Record<string, { value?: string }>;
     try {
-        ({ stdout } = await run("pulumi", ["config", "--show-secrets", "--json", "--stack", stack], { env, cwd, maxBuffer: 16 * 1024 * 1024 }));
+        entries = await pulumiJson(["config", "--show-secrets", "--json", "--stack", stack], { env, cwd });
     } catch (err) {
-        const detail = ((err as { stderr?: string }).stderr ?? (err as Error).message).trim().split("\n")[0];
+        const detail = err instanceof PulumiCommandError ? (err.result.stderr || err.result.stdout).trim().split("\n")[0] : (err as Error).message;
         throw new ConfigError(`could not read the config of stack '${stack}' with \`pulumi config\`: ${detail}`);
     }
-    const entries = JSON.parse(stdout) as Record<string, { value?: string }>;
     return Object.fromEntries(Object.entries(entries).filter(([, e]) => typeof e.value === "string").map(([key, e]) => [key, e.value!]));
 }

@@ -39,6 +39,11 @@ export class ConfigError extends Error {
     override readonly name = "ConfigError";
 }
 
+/** A command that changes several things did part of its work; its message says what is left. */
+export class IncompleteError extends Error {
+    override readonly name = "IncompleteError";
+}
+
 /** Misuse of the command line. */
 export class UsageError extends Error {
     override readonly name = "UsageError";
@@ -50,6 +55,9 @@ export function exitCodeOf(error: unknown): number {
     }
     if (error instanceof ConfigError) {
         return EXIT.config;
+    }
+    if (error instanceof IncompleteError) {
+        return EXIT.oktaError;
     }
     if (error instanceof OktaApiError) {
         if (error.status === 404) {

@@ -4,6 +4,7 @@ import { directoryCommands } from "./commands/directory";
 import { eventHookCommands } from "./commands/event-hooks";
 import { groupCommands } from "./commands/groups";
 import { rawCommand } from "./commands/raw";
+import { recoverCommand } from "./commands/recover";
 import { userCommands } from "./commands/users";
 import { watchCommands } from "./commands/watch";
 
@@ -16,6 +17,7 @@ export const COMMANDS: Command[] = [
     ...directoryCommands,
     ...watchCommands,
     rawCommand,
+    recoverCommand,
 ];
 
 /** The command named by the leading words of argv (the longest match), and the arguments after them. */

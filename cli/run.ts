@@ -35,10 +35,12 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
         }
         const positionals = expectPositionals(args, command.positionals ?? [], usageOf(command));
         const progress = new ProgressReporter(io, Boolean(args.options.progress));
+        const cwd = (args.options.cwd as string | undefined) ?? environment.cwd;
         const ctx: CommandContext = {
             io,
             json,
             env: environment.env,
+            cwd,
             signal: environment.signal,
             readStdin: environment.readStdin,
             progress: (noun) => progress.for(noun),
@@ -51,7 +53,7 @@ export async function runCli(argv: string[], environment: CliEnvironment): Promi
                         deadlineSeconds: args.options.deadline as number | undefined,
                     },
                     environment.env,
-                    environment.cwd,
+                    cwd,
                 )),
         };
         const output = await command.run(ctx, positionals, args.options).finally(() => progress.done());

@@ -1,5 +1,6 @@
 import { OktaApiError, type OktaClient } from "../client";
 import type { AppUserAssignmentInputs, AppUserAssignmentOutputs } from "../generated/types";
+import { looksForExisting, takesOver } from "../recovery";
 import { attributesToWrite, managedAttributes, orUndefined, sameScalar, sameValue } from "./compare";
 import type { ResourceHandler } from "./handler";
 import { CollectionReads } from "./listings";
@@ -56,7 +57,8 @@ export const appUserAssignmentHandler: ResourceHandler<AppUserAssignmentInputs, 
     async create(client, inputs) {
         const scheme = await credentialsScheme(client, inputs.appId);
         assertCredentialsAllowed(inputs, scheme);
-        const existing = inputs.adopt ? await getAssignment(client, inputs.appId, inputs.userId) : undefined;
+        const found = looksForExisting(inputs.adopt) ? await getAssignment(client, inputs.appId, inputs.userId) : undefined;
+        const existing = takesOver(inputs.adopt, found, "AppUserAssignment", assignmentId(inputs.appId, inputs.userId)) ? found : undefined;
         assignmentReads.invalidate(client, inputs.appId);
         const assignment = existing
             ? await client.post<OktaAppUser>(assignmentPath(inputs.appId, inputs.userId), assignmentBody(inputs, existing.profile ?? {}), undefined, { idempotent: true })

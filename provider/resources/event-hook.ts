@@ -3,6 +3,7 @@ import type { EventHookInputs, EventHookOutputs, EventHookStatus } from "../gene
 import type { OktaEventHook } from "../okta-types";
 import { activateEventHook, deactivateEventHook, verifyEventHook } from "../operations/event-hooks";
 import { UNKNOWN, type CheckFailure } from "../schema";
+import { looksForExisting, takesOver } from "../recovery";
 import { changedScalars, orUndefined, sameScalar, sameSet, sameValue } from "./compare";
 import { PartialFailure, type ResourceHandler } from "./handler";
 
@@ -52,8 +53,8 @@ export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs
     },
 
     async create(client, inputs) {
-        const existing = inputs.adopt ? await findHook(client, inputs.name, inputs.url) : undefined;
-        if (existing) {
+        const existing = looksForExisting(inputs.adopt) ? await findHook(client, inputs.name, inputs.url) : undefined;
+        if (existing && takesOver(inputs.adopt, existing, "EventHook", inputs.name)) {
             const adopted = outputsOf(existing, {});
             return { id: existing.id, outs: await this.update(client, existing.id, adopted, inputs, this.changedInputs(adopted, inputs)) };
         }

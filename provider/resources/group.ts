@@ -1,6 +1,7 @@
 import type { OktaClient } from "../client";
 import type { GroupInputs, GroupOutputs } from "../generated/types";
 import { attributesToWrite, changedScalars, managedAttributes, orUndefined, sameValue } from "./compare";
+import { looksForExisting, takesOver } from "../recovery";
 import type { ResourceHandler } from "./handler";
 
 /** Okta's group object, as far as this resource uses it. */
@@ -27,8 +28,8 @@ export const groupHandler: ResourceHandler<GroupInputs, GroupOutputs> = {
     },
 
     async create(client, inputs) {
-        const existing = inputs.adopt ? await findOktaGroupByName(client, inputs.name) : undefined;
-        if (existing) {
+        const existing = looksForExisting(inputs.adopt) ? await findOktaGroupByName(client, inputs.name) : undefined;
+        if (existing && takesOver(inputs.adopt, existing, "Group", inputs.name)) {
             const adopted = await replaceProfile(client, existing, inputs, {});
             return { id: adopted.id, outs: outputsOf(adopted, inputs) };
         }

@@ -3,6 +3,7 @@ import type { UserInputs, UserOutputs } from "../generated/types";
 import type { CheckFailure } from "../schema";
 import { attributesToWrite, changedScalars, isEmpty, managedAttributes, orUndefined, sameScalar, sameSet, sameValue } from "./compare";
 import { lifecycle } from "../operations/users";
+import { looksForExisting, takesOver } from "../recovery";
 import { PartialFailure, type ResourceHandler } from "./handler";
 import { addMember, groupIdsOfUser, removeMember } from "./memberships";
 import { nextLifecycleStep, satisfies, type DesiredUserStatus, type LifecycleStep, type LiveUserStatus } from "./user-lifecycle";
@@ -101,8 +102,8 @@ export const userHandler: ResourceHandler<UserInputs, UserOutputs> = {
     },
 
     async create(client, inputs) {
-        const existing = inputs.adopt ? await findUserByLogin(client, inputs.login) : undefined;
-        if (existing) {
+        const existing = looksForExisting(inputs.adopt) ? await findUserByLogin(client, inputs.login) : undefined;
+        if (existing && takesOver(inputs.adopt, existing, "User", inputs.login)) {
             // Taken over as it is: only what differs from the inputs is written.
             const groupIds = await listedGroupsOf(client, existing.id, inputs.groupIds);
             const adopted = outputsOf(existing, { profileAttributes: inputs.profileAttributes }, groupIds);
