@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { OktaApiError } from "./client";
+import { OktaApiError, validateOrgUrl } from "./client";
 import { providerContext } from "./context";
 import { appUserAssignmentHandler } from "./resources/app-user-assignment";
 import { sameScalar, sameValue } from "./resources/compare";
@@ -10,7 +10,8 @@ import { groupMembersHandler } from "./resources/group-members";
 import { groupMembershipHandler } from "./resources/group-membership";
 import type { ResourceHandler } from "./resources/handler";
 import { userHandler } from "./resources/user";
-import { containsUnknown, replaceOnChangesInputs, validateInputs, withDefaults, type CheckFailure } from "./schema";
+import { DECLARATION_CONFLICT } from "./declaration-conflict";
+import { containsUnknown, naturalKeyOf, replaceOnChangesInputs, validateInputs, withDefaults, type CheckFailure } from "./schema";
 import { toEngineError, toWire } from "./wire";
 
 type Props = Record<string, any>;
@@ -67,10 +68,11 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
         },
 
         async check(_olds: Props, news: Props) {
-            const inputs = withDefaults(handler.token, news);
-            const failures: CheckFailure[] = validateInputs(handler.token, inputs);
-            if (failures.length === 0 && handler.validate) {
-                failures.push(...handler.validate(withoutProvider(inputs)));
+            const { [DECLARATION_CONFLICT]: conflict, ...given } = news;
+            const inputs = withDefaults(handler.token, given);
+            const failures: CheckFailure[] = [...conflictFailures(handler.token, conflict), ...validateInputs(handler.token, inputs)];
+            if (failures.length === 0) {
+                failures.push(...orgUrlFailures(inputs.connection), ...(handler.validate?.(withoutProvider(inputs)) ?? []));
             }
             return failures.length > 0 ? { inputs: toWire(inputs), failures } : { inputs: toWire(inputs) };
         },
@@ -140,6 +142,28 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
             }
         },
     };
+}
+
+/** Another declaration of this resource's natural key in the program, as the SDK found it (sdk/declarations.ts). */
+function conflictFailures(token: string, conflict: unknown): CheckFailure[] {
+    if (typeof conflict !== "string" || containsUnknown(conflict)) {
+        return [];
+    }
+    return [{ property: naturalKeyOf(token)?.properties[0] ?? DECLARATION_CONFLICT, reason: conflict }];
+}
+
+/** A resource's own org URL follows the client's rule (https, or http to a loopback host), checked before any call. */
+function orgUrlFailures(connection: Props["connection"]): CheckFailure[] {
+    const orgUrl = connection?.orgUrl;
+    if (typeof orgUrl !== "string" || containsUnknown(orgUrl)) {
+        return [];
+    }
+    try {
+        validateOrgUrl(orgUrl);
+        return [];
+    } catch (err) {
+        return [{ property: "connection.orgUrl", reason: `connection.${(err as Error).message}` }];
+    }
 }
 
 function clientFor(props: Props) {

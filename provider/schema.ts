@@ -38,8 +38,23 @@ export interface PackageSchema {
     config: { variables: Record<string, PropertySpec> };
     types?: Record<string, TypeSpec>;
     resources: Record<string, ResourceSpec>;
-    /** Extra JSON Schema constraints by resource token (or `config` for the stack config) and property name. */
-    language?: { "x-okta-iac"?: { validation?: Record<string, Record<string, Record<string, unknown>>> } };
+    language?: {
+        "x-okta-iac"?: {
+            /** Extra JSON Schema constraints by resource token (or `config` for the stack config) and property name. */
+            validation?: Record<string, Record<string, Record<string, unknown>>>;
+            /** By resource token: the inputs that name one Okta object, declared at most once per program. */
+            naturalKeys?: Record<string, NaturalKeySpec>;
+        };
+    };
+}
+
+/** A resource's natural key: the SDK refuses a second declaration of it in one program (sdk/declarations.ts). */
+export interface NaturalKeySpec {
+    properties: string[];
+    /** Compared without case, as Okta compares logins. */
+    caseInsensitive?: boolean;
+    /** Why the key may be declared only once, shown in the error. */
+    why: string;
 }
 
 /** Pulumi's marker for a value that is not known yet (during preview). */
@@ -65,6 +80,11 @@ export function resourceSpec(token: string, schema = packageSchema()): ResourceS
         throw new Error(`schema.json has no resource ${token}`);
     }
     return spec;
+}
+
+/** The inputs that name one Okta object of a resource type, if it has such a key. */
+export function naturalKeyOf(token: string, schema = packageSchema()): NaturalKeySpec | undefined {
+    return schema.language?.["x-okta-iac"]?.naturalKeys?.[token];
 }
 
 /** The type a `#/types/<token>` reference names. */

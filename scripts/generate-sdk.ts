@@ -14,7 +14,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { PackageSchema, PropertySpec, ResourceSpec, TypeSpec } from "../provider/schema";
+import { DECLARATION_CONFLICT } from "../provider/declaration-conflict";
+import type { NaturalKeySpec, PackageSchema, PropertySpec, ResourceSpec, TypeSpec } from "../provider/schema";
 
 /** The repository root: the nearest directory above this file holding schema.json (from scripts/ or dist/scripts/). */
 const REPO_ROOT = [resolve(__dirname, ".."), resolve(__dirname, "..", "..")].find((dir) => existsSync(join(dir, "schema.json")))!;
@@ -198,6 +199,11 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
     if (usesTypes) {
         out.push('import type * as types from "./types";');
     }
+    out.push('import { unknownArguments } from "./unknown-arguments";');
+    const naturalKey = schema.language?.["x-okta-iac"]?.naturalKeys?.[token];
+    if (naturalKey) {
+        out.push('import { declareNaturalKey } from "./declarations";');
+    }
     out.push(`import ${providerVar} = require("./shims/${moduleName(name)}");`, "");
 
     out.push(`/** The arguments of {@link ${name}}. */`, `export interface ${name}Args {`);
@@ -214,17 +220,39 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
         out.push(...doc(p.description, "    "));
         out.push(`    declare readonly ${property}: pulumi.Output<${requiredOutputs.includes(property) ? type : `${type} | undefined`}>;`);
     }
-    out.push("", `    constructor(name: string, args: ${name}Args, opts?: pulumi.CustomResourceOptions) {`, "        const props = {");
+    out.push("", `    constructor(name: string, args: ${name}Args, opts?: pulumi.CustomResourceOptions) {`);
+    if (naturalKey) {
+        out.push(...naturalKeyDeclaration(name, naturalKey));
+    }
+    out.push("        const props = {");
+    for (const [property] of outputs.filter(([n]) => !(n in spec.inputProperties))) {
+        out.push(`            ${property}: undefined,`);
+    }
+    out.push(`            ...unknownArguments(args, [${inputs.map(([n]) => JSON.stringify(n)).join(", ")}]),`);
     for (const [property, p] of inputs) {
         out.push(`            ${property}: ${p.secret ? `secretInput(args.${property})` : `args.${property}`},`);
     }
-    for (const [property] of outputs.filter(([n]) => !(n in spec.inputProperties))) {
-        out.push(`            ${property}: undefined,`);
+    if (naturalKey) {
+        out.push(`            ${DECLARATION_CONFLICT}: declarationConflict,`);
     }
     out.push("        };");
     const options = secretOutputs.length > 0 ? `withSecretOutputs(opts, [${secretOutputs.map((n) => JSON.stringify(n)).join(", ")}])` : "opts";
     out.push(`        super(${providerVar}, name, props, ${options}, "okta", "${name}");`, "    }", "}");
     return trimEnd(out);
+}
+
+/** The call that refuses a second declaration of the resource's natural key in one program (sdk/declarations.ts). */
+function naturalKeyDeclaration(name: string, key: NaturalKeySpec): string[] {
+    return [
+        "        const declarationConflict = declareNaturalKey({",
+        `            type: "${name}",`,
+        "            name,",
+        `            key: { ${key.properties.map((property) => `${property}: args.${property}`).join(", ")} },`,
+        ...(key.caseInsensitive ? ["            caseInsensitive: true,"] : []),
+        `            why: ${JSON.stringify(key.why)},`,
+        "            connection: args.connection,",
+        "        });",
+    ];
 }
 
 function withDefaultNote(spec: PropertySpec): string | undefined {

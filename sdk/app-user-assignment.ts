@@ -3,6 +3,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
+import { unknownArguments } from "./unknown-arguments";
+import { declareNaturalKey } from "./declarations";
 import appUserAssignmentProvider = require("./shims/app-user-assignment");
 
 /** The arguments of {@link AppUserAssignment}. */
@@ -69,7 +71,21 @@ export class AppUserAssignment extends pulumi.dynamic.Resource {
     declare readonly statusChanged: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AppUserAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
+        const declarationConflict = declareNaturalKey({
+            type: "AppUserAssignment",
+            name,
+            key: { appId: args.appId, userId: args.userId },
+            why: "Okta has one assignment per app and user",
+            connection: args.connection,
+        });
         const props = {
+            status: undefined,
+            syncState: undefined,
+            credentialsScheme: undefined,
+            created: undefined,
+            lastUpdated: undefined,
+            statusChanged: undefined,
+            ...unknownArguments(args, ["appId", "userId", "username", "password", "scope", "profile", "adopt", "connection"]),
             appId: args.appId,
             userId: args.userId,
             username: args.username,
@@ -78,12 +94,7 @@ export class AppUserAssignment extends pulumi.dynamic.Resource {
             profile: args.profile,
             adopt: args.adopt,
             connection: secretInput(args.connection),
-            status: undefined,
-            syncState: undefined,
-            credentialsScheme: undefined,
-            created: undefined,
-            lastUpdated: undefined,
-            statusChanged: undefined,
+            __declarationConflict: declarationConflict,
         };
         super(appUserAssignmentProvider, name, props, withSecretOutputs(opts, ["password", "connection"]), "okta", "AppUserAssignment");
     }

@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
+import { unknownArguments } from "./unknown-arguments";
 import clearUserSessionsProvider = require("./shims/clear-user-sessions");
 
 /** The arguments of {@link ClearUserSessions}. */
@@ -48,12 +49,13 @@ export class ClearUserSessions extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: ClearUserSessionsArgs, opts?: pulumi.CustomResourceOptions) {
         const props = {
+            ranAt: undefined,
+            ...unknownArguments(args, ["userId", "oauthTokens", "forgetDevices", "triggers", "connection"]),
             userId: args.userId,
             oauthTokens: args.oauthTokens,
             forgetDevices: args.forgetDevices,
             triggers: args.triggers,
             connection: secretInput(args.connection),
-            ranAt: undefined,
         };
         super(clearUserSessionsProvider, name, props, withSecretOutputs(opts, ["connection"]), "okta", "ClearUserSessions");
     }

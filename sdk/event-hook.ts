@@ -3,6 +3,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
+import { unknownArguments } from "./unknown-arguments";
+import { declareNaturalKey } from "./declarations";
 import eventHookProvider = require("./shims/event-hook");
 
 /** The arguments of {@link EventHook}. */
@@ -85,7 +87,19 @@ export class EventHook extends pulumi.dynamic.Resource {
     declare readonly lastUpdated: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: EventHookArgs, opts?: pulumi.CustomResourceOptions) {
+        const declarationConflict = declareNaturalKey({
+            type: "EventHook",
+            name,
+            key: { name: args.name },
+            why: "event hooks are found by name on retry and adoption, so each name must be one hook",
+            connection: args.connection,
+        });
         const props = {
+            verificationStatus: undefined,
+            created: undefined,
+            createdBy: undefined,
+            lastUpdated: undefined,
+            ...unknownArguments(args, ["name", "url", "description", "eventTypes", "headers", "authHeaderName", "authHeaderValue", "filters", "status", "doNotActivateOnCreate", "adopt", "connection"]),
             name: args.name,
             url: args.url,
             description: args.description,
@@ -98,10 +112,7 @@ export class EventHook extends pulumi.dynamic.Resource {
             doNotActivateOnCreate: args.doNotActivateOnCreate,
             adopt: args.adopt,
             connection: secretInput(args.connection),
-            verificationStatus: undefined,
-            created: undefined,
-            createdBy: undefined,
-            lastUpdated: undefined,
+            __declarationConflict: declarationConflict,
         };
         super(eventHookProvider, name, props, withSecretOutputs(opts, ["authHeaderValue", "connection"]), "okta", "EventHook");
     }

@@ -3,6 +3,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
+import { unknownArguments } from "./unknown-arguments";
+import { declareNaturalKey } from "./declarations";
 import groupMembersProvider = require("./shims/group-members");
 
 /** The arguments of {@link GroupMembers}. */
@@ -37,11 +39,20 @@ export class GroupMembers extends pulumi.dynamic.Resource {
     declare readonly connection: pulumi.Output<types.Connection | undefined>;
 
     constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
+        const declarationConflict = declareNaturalKey({
+            type: "GroupMembers",
+            name,
+            key: { groupId: args.groupId },
+            why: "two member lists of one group would undo each other's changes",
+            connection: args.connection,
+        });
         const props = {
+            ...unknownArguments(args, ["groupId", "userIds", "authoritative", "connection"]),
             groupId: args.groupId,
             userIds: args.userIds,
             authoritative: args.authoritative,
             connection: secretInput(args.connection),
+            __declarationConflict: declarationConflict,
         };
         super(groupMembersProvider, name, props, withSecretOutputs(opts, ["connection"]), "okta", "GroupMembers");
     }

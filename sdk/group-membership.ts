@@ -3,6 +3,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
+import { unknownArguments } from "./unknown-arguments";
+import { declareNaturalKey } from "./declarations";
 import groupMembershipProvider = require("./shims/group-membership");
 
 /** The arguments of {@link GroupMembership}. */
@@ -29,10 +31,19 @@ export class GroupMembership extends pulumi.dynamic.Resource {
     declare readonly connection: pulumi.Output<types.Connection | undefined>;
 
     constructor(name: string, args: GroupMembershipArgs, opts?: pulumi.CustomResourceOptions) {
+        const declarationConflict = declareNaturalKey({
+            type: "GroupMembership",
+            name,
+            key: { groupId: args.groupId, userId: args.userId },
+            why: "both would manage one membership, and deleting either removes it",
+            connection: args.connection,
+        });
         const props = {
+            ...unknownArguments(args, ["groupId", "userId", "connection"]),
             groupId: args.groupId,
             userId: args.userId,
             connection: secretInput(args.connection),
+            __declarationConflict: declarationConflict,
         };
         super(groupMembershipProvider, name, props, withSecretOutputs(opts, ["connection"]), "okta", "GroupMembership");
     }

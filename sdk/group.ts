@@ -3,6 +3,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
+import { unknownArguments } from "./unknown-arguments";
+import { declareNaturalKey } from "./declarations";
 import groupProvider = require("./shims/group");
 
 /** The arguments of {@link Group}. */
@@ -49,16 +51,25 @@ export class Group extends pulumi.dynamic.Resource {
     declare readonly lastMembershipUpdated: pulumi.Output<string>;
 
     constructor(name: string, args: GroupArgs, opts?: pulumi.CustomResourceOptions) {
+        const declarationConflict = declareNaturalKey({
+            type: "Group",
+            name,
+            key: { name: args.name },
+            why: "Okta group names are unique in an org",
+            connection: args.connection,
+        });
         const props = {
+            type: undefined,
+            created: undefined,
+            lastUpdated: undefined,
+            lastMembershipUpdated: undefined,
+            ...unknownArguments(args, ["name", "description", "profileAttributes", "adopt", "connection"]),
             name: args.name,
             description: args.description,
             profileAttributes: args.profileAttributes,
             adopt: args.adopt,
             connection: secretInput(args.connection),
-            type: undefined,
-            created: undefined,
-            lastUpdated: undefined,
-            lastMembershipUpdated: undefined,
+            __declarationConflict: declarationConflict,
         };
         super(groupProvider, name, props, withSecretOutputs(opts, ["connection"]), "okta", "Group");
     }

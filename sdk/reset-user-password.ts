@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
+import { unknownArguments } from "./unknown-arguments";
 import resetUserPasswordProvider = require("./shims/reset-user-password");
 
 /** The arguments of {@link ResetUserPassword}. */
@@ -50,13 +51,14 @@ export class ResetUserPassword extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: ResetUserPasswordArgs, opts?: pulumi.CustomResourceOptions) {
         const props = {
+            resetPasswordUrl: undefined,
+            ranAt: undefined,
+            ...unknownArguments(args, ["userId", "sendEmail", "revokeSessions", "triggers", "connection"]),
             userId: args.userId,
             sendEmail: args.sendEmail,
             revokeSessions: args.revokeSessions,
             triggers: args.triggers,
             connection: secretInput(args.connection),
-            resetPasswordUrl: undefined,
-            ranAt: undefined,
         };
         super(resetUserPasswordProvider, name, props, withSecretOutputs(opts, ["connection", "resetPasswordUrl"]), "okta", "ResetUserPassword");
     }

@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
+import { unknownArguments } from "./unknown-arguments";
 import setUserPasswordProvider = require("./shims/set-user-password");
 
 /** The arguments of {@link SetUserPassword}. */
@@ -58,6 +59,9 @@ export class SetUserPassword extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: SetUserPasswordArgs, opts?: pulumi.CustomResourceOptions) {
         const props = {
+            method: undefined,
+            ranAt: undefined,
+            ...unknownArguments(args, ["userId", "newPassword", "newHashPassword", "oldPassword", "oldHashPassword", "revokeSessions", "triggers", "connection"]),
             userId: args.userId,
             newPassword: secretInput(args.newPassword),
             newHashPassword: secretInput(args.newHashPassword),
@@ -66,8 +70,6 @@ export class SetUserPassword extends pulumi.dynamic.Resource {
             revokeSessions: args.revokeSessions,
             triggers: args.triggers,
             connection: secretInput(args.connection),
-            method: undefined,
-            ranAt: undefined,
         };
         super(setUserPasswordProvider, name, props, withSecretOutputs(opts, ["newPassword", "newHashPassword", "oldPassword", "oldHashPassword", "connection"]), "okta", "SetUserPassword");
     }

@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
+import { unknownArguments } from "./unknown-arguments";
 import unenrollUserFactorProvider = require("./shims/unenroll-user-factor");
 
 /** The arguments of {@link UnenrollUserFactor}. */
@@ -44,12 +45,13 @@ export class UnenrollUserFactor extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: UnenrollUserFactorArgs, opts?: pulumi.CustomResourceOptions) {
         const props = {
+            ranAt: undefined,
+            ...unknownArguments(args, ["userId", "factorId", "removeRecoveryEnrollment", "triggers", "connection"]),
             userId: args.userId,
             factorId: args.factorId,
             removeRecoveryEnrollment: args.removeRecoveryEnrollment,
             triggers: args.triggers,
             connection: secretInput(args.connection),
-            ranAt: undefined,
         };
         super(unenrollUserFactorProvider, name, props, withSecretOutputs(opts, ["connection"]), "okta", "UnenrollUserFactor");
     }

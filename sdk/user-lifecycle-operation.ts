@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
+import { unknownArguments } from "./unknown-arguments";
 import userLifecycleOperationProvider = require("./shims/user-lifecycle-operation");
 
 /** The arguments of {@link UserLifecycleOperation}. */
@@ -48,14 +49,15 @@ export class UserLifecycleOperation extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: UserLifecycleOperationArgs, opts?: pulumi.CustomResourceOptions) {
         const props = {
+            activationToken: undefined,
+            activationUrl: undefined,
+            ranAt: undefined,
+            ...unknownArguments(args, ["userId", "operation", "sendEmail", "triggers", "connection"]),
             userId: args.userId,
             operation: args.operation,
             sendEmail: args.sendEmail,
             triggers: args.triggers,
             connection: secretInput(args.connection),
-            activationToken: undefined,
-            activationUrl: undefined,
-            ranAt: undefined,
         };
         super(userLifecycleOperationProvider, name, props, withSecretOutputs(opts, ["connection", "activationToken", "activationUrl"]), "okta", "UserLifecycleOperation");
     }

@@ -3,6 +3,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
+import { unknownArguments } from "./unknown-arguments";
+import { declareNaturalKey } from "./declarations";
 import userProvider = require("./shims/user");
 
 /** The arguments of {@link User}. */
@@ -149,7 +151,24 @@ export class User extends pulumi.dynamic.Resource {
     declare readonly passwordChanged: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: UserArgs, opts?: pulumi.CustomResourceOptions) {
+        const declarationConflict = declareNaturalKey({
+            type: "User",
+            name,
+            key: { login: args.login },
+            caseInsensitive: true,
+            why: "Okta logins are unique in an org, ignoring case",
+            connection: args.connection,
+        });
         const props = {
+            rawStatus: undefined,
+            transitioningToStatus: undefined,
+            created: undefined,
+            activated: undefined,
+            statusChanged: undefined,
+            lastLogin: undefined,
+            lastUpdated: undefined,
+            passwordChanged: undefined,
+            ...unknownArguments(args, ["login", "email", "firstName", "lastName", "department", "employeeNumber", "locale", "mobilePhone", "profileAttributes", "password", "oldPassword", "passwordHash", "recoveryQuestion", "recoveryAnswer", "providerType", "providerName", "provider", "groupIds", "realmId", "typeId", "nextLogin", "activate", "status", "adopt", "connection"]),
             login: args.login,
             email: args.email,
             firstName: args.firstName,
@@ -175,14 +194,7 @@ export class User extends pulumi.dynamic.Resource {
             status: args.status,
             adopt: args.adopt,
             connection: secretInput(args.connection),
-            rawStatus: undefined,
-            transitioningToStatus: undefined,
-            created: undefined,
-            activated: undefined,
-            statusChanged: undefined,
-            lastLogin: undefined,
-            lastUpdated: undefined,
-            passwordChanged: undefined,
+            __declarationConflict: declarationConflict,
         };
         super(userProvider, name, props, withSecretOutputs(opts, ["password", "oldPassword", "passwordHash", "recoveryAnswer", "connection"]), "okta", "User");
     }

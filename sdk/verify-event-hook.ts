@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
+import { unknownArguments } from "./unknown-arguments";
 import verifyEventHookProvider = require("./shims/verify-event-hook");
 
 /** The arguments of {@link VerifyEventHook}. */
@@ -34,11 +35,12 @@ export class VerifyEventHook extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: VerifyEventHookArgs, opts?: pulumi.CustomResourceOptions) {
         const props = {
+            verificationStatus: undefined,
+            ranAt: undefined,
+            ...unknownArguments(args, ["eventHookId", "triggers", "connection"]),
             eventHookId: args.eventHookId,
             triggers: args.triggers,
             connection: secretInput(args.connection),
-            verificationStatus: undefined,
-            ranAt: undefined,
         };
         super(verifyEventHookProvider, name, props, withSecretOutputs(opts, ["connection"]), "okta", "VerifyEventHook");
     }

@@ -9,7 +9,8 @@ import {
     type EventHookStatus,
 } from "../model/event-hooks";
 import { compileCondition, ExpressionError } from "./el-filter";
-import { isEventHookEligible } from "./event-types";
+import { HTTP_HEADER_NAME, isHttpsOrLoopback } from "../../provider/http-rules";
+import { isEventHookEligible } from "../../provider/okta-event-types";
 
 /**
  * Reads an event hook create/replace body (SPEC `EventHook`) with Okta's 400 E0000001 and one cause per problem.
@@ -229,7 +230,7 @@ function readUri(value: unknown, causes: Causes): string | undefined {
         causes.add("channel.config.uri", "The URI is not valid");
         return undefined;
     }
-    if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
+    if (!isHttpsOrLoopback(url)) {
         causes.add("channel.config.uri", "The URI must use HTTPS");
     }
     if (url.username || url.password) {
@@ -238,13 +239,6 @@ function readUri(value: unknown, causes: Causes): string | undefined {
     return value;
 }
 
-/** Hosts that stay on this machine, where plain HTTP is allowed. */
-export function isLoopback(hostname: string): boolean {
-    return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-
-/** RFC 9110 field names. */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function readHeaders(value: unknown, causes: Causes): EventHookHeader[] {
     if (value === undefined || value === null) {
@@ -259,7 +253,7 @@ function readHeaders(value: unknown, causes: Causes): EventHookHeader[] {
         const where = `channel.config.headers[${i}]`;
         if (!isObject(header) || typeof header.key !== "string" || typeof header.value !== "string") {
             causes.add(where, "Each header needs a string key and value");
-        } else if (!HEADER_NAME.test(header.key)) {
+        } else if (!HTTP_HEADER_NAME.test(header.key)) {
             causes.add(`${where}.key`, "Not a valid HTTP header name");
         } else if (/[\r\n\0]/.test(header.value)) {
             causes.add(`${where}.value`, "Not a valid HTTP header value");
@@ -282,7 +276,7 @@ function readAuthScheme(value: unknown, causes: Causes): EventHookAuthScheme | u
     if (value.type !== "HEADER") {
         causes.add("channel.config.authScheme.type", "The only supported type is HEADER");
     }
-    if (typeof value.key !== "string" || !HEADER_NAME.test(value.key)) {
+    if (typeof value.key !== "string" || !HTTP_HEADER_NAME.test(value.key)) {
         causes.add("channel.config.authScheme.key", "Not a valid HTTP header name");
         return undefined;
     }

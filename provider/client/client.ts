@@ -7,6 +7,7 @@ import { mergeHeaders } from "./headers";
 import { governorFor, RateLimitGovernor, type GovernorOptions } from "./governor";
 import { items, pages, type Page, type PaginateOptions, type Query, type QueryValue } from "./pagination";
 import { rawRequest, type RawRequestInput, type RawRequestResult } from "./raw";
+import { isHttpsOrLoopback } from "../http-rules";
 import { Redactor } from "./redact";
 import { retryOptions, type RetryOptions } from "./retry";
 
@@ -227,15 +228,11 @@ export function validateOrgUrl(raw: string): URL {
     } catch {
         throw new Error(`orgUrl '${raw}' is not a URL (expected e.g. https://example.okta.com)`);
     }
-    if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
+    if (!isHttpsOrLoopback(url)) {
         throw new Error(`orgUrl '${raw}' must use https (plain http is only allowed for loopback hosts such as 127.0.0.1)`);
     }
     if (url.pathname !== "/" || url.search || url.hash) {
         throw new Error(`orgUrl '${raw}' must be the org's base URL, without a path (e.g. https://example.okta.com)`);
     }
     return url;
-}
-
-function isLoopback(hostname: string): boolean {
-    return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { OktaClient } from "../client";
 import { sameValue } from "../resources/compare";
 import type { ResourceHandler } from "../resources/handler";
-import { resourceSpec } from "../schema";
+import { resourceSpec, type CheckFailure } from "../schema";
 import { verifyEventHook } from "./event-hooks";
 import { unenrollFactor } from "./factors";
 import { resetPassword, setPassword } from "./passwords";
@@ -23,6 +23,8 @@ interface OperationResource {
     type: string;
     /** Runs the operation; returns the outputs it produced (e.g. a one-time link). */
     run(client: OktaClient, inputs: Props): Promise<Props>;
+    /** Rules between inputs, checked at preview (see ResourceHandler.validate). */
+    validate?(inputs: Props): CheckFailure[];
 }
 
 const LIFECYCLE = {
@@ -54,6 +56,7 @@ const OPERATION_RESOURCES: OperationResource[] = [
             });
             return { method: result.method };
         },
+        validate: (i) => [...exactlyOne(i, "newPassword", "newHashPassword"), ...atMostOne(i, "oldPassword", "oldHashPassword")],
     },
     {
         type: "ClearUserSessions",
@@ -86,6 +89,21 @@ const OPERATION_RESOURCES: OperationResource[] = [
     },
 ];
 
+/** Exactly one of two inputs, as Okta takes one new password (a value unknown at preview counts as set). */
+function exactlyOne(inputs: Props, first: string, second: string): CheckFailure[] {
+    if (inputs[first] === undefined && inputs[second] === undefined) {
+        return [{ property: first, reason: `${first} or ${second} is required` }];
+    }
+    return atMostOne(inputs, first, second);
+}
+
+function atMostOne(inputs: Props, first: string, second: string): CheckFailure[] {
+    if (inputs[first] !== undefined && inputs[second] !== undefined) {
+        return [{ property: second, reason: `give either ${first} or ${second}, not both` }];
+    }
+    return [];
+}
+
 function handlerOf(operation: OperationResource): ResourceHandler<Props, Props> {
     const token = `okta:index:${operation.type}`;
     // `connection` is handled once for every resource, in dynamic.ts.
@@ -98,6 +116,7 @@ function handlerOf(operation: OperationResource): ResourceHandler<Props, Props> 
     return {
         token,
         changedInputs: (olds, news) => inputNames().filter((name) => !sameValue(olds[name], news[name])),
+        validate: operation.validate,
         create: async (client, inputs) => ({ id: randomUUID(), outs: await runOnce(client, inputs) }),
         read: async (_client, id, olds) => ({ id, outs: olds, inputs: inputsOf(olds) }),
         update: (client, _id, _olds, news) => runOnce(client, news),

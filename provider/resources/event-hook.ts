@@ -1,5 +1,7 @@
 import { OktaApiError, type OktaClient } from "../client";
 import type { EventHookInputs, EventHookOutputs, EventHookStatus } from "../generated/types";
+import { HTTP_HEADER_NAME, isHttpsOrLoopback } from "../http-rules";
+import { closestEligibleType, isEventHookEligible } from "../okta-event-types";
 import type { OktaEventHook } from "../okta-types";
 import { activateEventHook, deactivateEventHook, verifyEventHook } from "../operations/event-hooks";
 import { UNKNOWN, type CheckFailure } from "../schema";
@@ -35,7 +37,7 @@ export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs
     },
 
     validate(inputs) {
-        const failures: CheckFailure[] = [];
+        const failures: CheckFailure[] = [...urlFailures(inputs.url), ...eventTypeFailures(inputs.eventTypes), ...headerNameFailures(inputs)];
         if (inputs.doNotActivateOnCreate && inputs.status === "ACTIVE") {
             failures.push({
                 property: "status",
@@ -95,6 +97,53 @@ export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs
         await client.delete(hookPath(id));
     },
 };
+
+/** Okta delivers only over HTTPS (docs/preview-validation.md#event-hooks); the URL carries no credentials. */
+function urlFailures(url: string | undefined): CheckFailure[] {
+    if (typeof url !== "string" || url === UNKNOWN || !URL.canParse(url)) {
+        return []; // Unknown until apply, or already refused by the schema's format.
+    }
+    const parsed = new URL(url);
+    const failures: CheckFailure[] = [];
+    if (!isHttpsOrLoopback(parsed)) {
+        failures.push({
+            property: "url",
+            reason: "url must use https: Okta delivers events only to HTTPS endpoints (plain http only to a loopback host such as 127.0.0.1, for a local receiver)",
+        });
+    }
+    if (parsed.username || parsed.password) {
+        failures.push({ property: "url", reason: "url must not contain credentials (user:password@); send them with authHeaderValue" });
+    }
+    return failures;
+}
+
+/** Only the event types Okta offers to event hooks can be subscribed (docs/preview-validation.md#event-types). */
+function eventTypeFailures(eventTypes: string[] | undefined): CheckFailure[] {
+    if (!Array.isArray(eventTypes)) {
+        return [];
+    }
+    return eventTypes.flatMap((type, index) => {
+        if (typeof type !== "string" || type === UNKNOWN || isEventHookEligible(type)) {
+            return [];
+        }
+        const closest = closestEligibleType(type);
+        const hint = closest ? `; did you mean '${closest}'?` : "";
+        return [{ property: `eventTypes.${index}`, reason: `eventTypes.${index} '${type}' is not an event type Okta offers for event hooks${hint}` }];
+    });
+}
+
+function headerNameFailures(inputs: Partial<EventHookInputs>): CheckFailure[] {
+    const failures: CheckFailure[] = [];
+    const headers = inputs.headers !== null && typeof inputs.headers === "object" ? Object.keys(inputs.headers) : [];
+    for (const name of headers.filter((header) => !HTTP_HEADER_NAME.test(header))) {
+        failures.push({ property: `headers.${name}`, reason: `headers: '${name}' is not a valid HTTP header name` });
+    }
+    const authHeaderName = inputs.authHeaderName;
+    if (typeof authHeaderName === "string" && authHeaderName !== UNKNOWN && !HTTP_HEADER_NAME.test(authHeaderName)) {
+        failures.push({ property: "authHeaderName", reason: `authHeaderName '${authHeaderName}' is not a valid HTTP header name` });
+    }
+    return failures;
+}
 
 /** `status` when set; otherwise ACTIVE, or INACTIVE for a hook created with `doNotActivateOnCreate`. */
 function desiredStatus(inputs: Partial<EventHookInputs>): EventHookStatus {

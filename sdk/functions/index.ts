@@ -11,28 +11,55 @@
  * `{ items, nextCursor, truncated }`.
  */
 import * as q from "../../provider/queries";
-import { defineFunction, type FunctionOptions } from "./invoke";
+import { defineFunction, type ArgumentNames, type FunctionOptions } from "./invoke";
 
 export { type FunctionOptions, type InputArgs } from "./invoke";
 
+const LIST: ArgumentNames<q.ListOptions> = { limit: true, after: true, fetchAll: true, maxItems: true };
+const SEARCH: ArgumentNames<q.SearchListArgs> = {
+    ...LIST,
+    search: true,
+    filter: true,
+    q: true,
+    sortBy: true,
+    sortOrder: true,
+    extraParameters: true,
+};
+
 const fn = {
-    getUser: defineFunction(q.getUser),
-    listUsers: defineFunction((client, args: q.SearchListArgs) => q.listUsers(client, args)),
-    listUserGroups: defineFunction(q.listUserGroups),
-    listUserApplications: defineFunction(q.listUserApplications),
-    listUserFactors: defineFunction(q.listUserFactors),
-    listUserTypes: defineFunction((client, _args: Record<string, never>) => q.listUserTypes(client)),
-    getGroup: defineFunction(q.getGroup),
-    listGroups: defineFunction((client, args: q.SearchListArgs) => q.listGroups(client, args)),
-    listGroupMembers: defineFunction((client, args: q.ListGroupMembersArgs) => q.listGroupMembers(client, args)),
-    getApplication: defineFunction(q.getApplication),
-    listApplications: defineFunction((client, args: q.ListApplicationsArgs) => q.listApplications(client, args)),
-    getAppUserAssignment: defineFunction(q.getAppUserAssignment),
-    getEventHook: defineFunction(q.getEventHook),
-    listEventHooks: defineFunction((client, _args: Record<string, never>) => q.listEventHooks(client)),
-    getSystemLogs: defineFunction((client, args: q.GetSystemLogsArgs) => q.getSystemLogs(client, args)),
-    listPolicies: defineFunction((client, args: q.ListPoliciesArgs) => q.listPolicies(client, args)),
-    listRealms: defineFunction((client, args: q.ListRealmsArgs) => q.listRealms(client, args)),
+    getUser: defineFunction("getUser", { id: true, expand: true }, q.getUser),
+    listUsers: defineFunction("listUsers", SEARCH, (client, args: q.SearchListArgs) => q.listUsers(client, args)),
+    listUserGroups: defineFunction("listUserGroups", { id: true }, q.listUserGroups),
+    listUserApplications: defineFunction("listUserApplications", { id: true }, q.listUserApplications),
+    listUserFactors: defineFunction("listUserFactors", { userId: true }, q.listUserFactors),
+    listUserTypes: defineFunction("listUserTypes", {}, (client, _args: Record<string, never>) => q.listUserTypes(client)),
+    getGroup: defineFunction("getGroup", { groupId: true }, q.getGroup),
+    listGroups: defineFunction("listGroups", SEARCH, (client, args: q.SearchListArgs) => q.listGroups(client, args)),
+    listGroupMembers: defineFunction("listGroupMembers", { ...LIST, groupId: true }, (client, args: q.ListGroupMembersArgs) =>
+        q.listGroupMembers(client, args),
+    ),
+    getApplication: defineFunction("getApplication", { appId: true, expand: true }, q.getApplication),
+    listApplications: defineFunction(
+        "listApplications",
+        { ...LIST, q: true, filter: true, expand: true, includeNonDeleted: true, useOptimization: true },
+        (client, args: q.ListApplicationsArgs) => q.listApplications(client, args),
+    ),
+    getAppUserAssignment: defineFunction("getAppUserAssignment", { appId: true, userId: true, expand: true }, q.getAppUserAssignment),
+    getEventHook: defineFunction("getEventHook", { eventHookId: true }, q.getEventHook),
+    listEventHooks: defineFunction("listEventHooks", {}, (client, _args: Record<string, never>) => q.listEventHooks(client)),
+    getSystemLogs: defineFunction(
+        "getSystemLogs",
+        { ...LIST, since: true, until: true, filter: true, q: true, sortOrder: true },
+        (client, args: q.GetSystemLogsArgs) => q.getSystemLogs(client, args),
+    ),
+    listPolicies: defineFunction(
+        "listPolicies",
+        { ...LIST, type: true, status: true, q: true, expand: true, sortBy: true, resourceId: true },
+        (client, args: q.ListPoliciesArgs) => q.listPolicies(client, args),
+    ),
+    listRealms: defineFunction("listRealms", { ...LIST, search: true, sortBy: true, sortOrder: true }, (client, args: q.ListRealmsArgs) =>
+        q.listRealms(client, args),
+    ),
 };
 
 /** A user by id, login or unambiguous login shortname (the product's "Get User"). */

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { OktaClient } from "../../provider/client";
 import { ClientCache } from "../../provider/connect";
 import { resolveConnectionSettings, type ConnectionArgs } from "../../provider/config";
+import { ArgumentError } from "../../provider/arguments";
 import { resolveClientTuning } from "../../provider/tuning";
 
 /**
@@ -36,10 +37,27 @@ export type InputArgs<A> = { [K in keyof A]: pulumi.Input<A[K]> };
  * The Output is secret whenever an argument was, and it is not computed while an argument is still unknown (preview).
  */
 export function defineFunction<A extends object, R>(
+    name: string,
+    argumentNames: ArgumentNames<A>,
     query: (client: OktaClient, args: A) => Promise<R>,
 ): { promise: (args: A, opts?: FunctionOptions) => Promise<R>; output: (args: InputArgs<A>, opts?: FunctionOptions) => pulumi.Output<R> } {
-    const promise = (args: A, opts?: FunctionOptions) => query(opts?.client ?? programClient(opts?.connection), args);
+    const promise = async (args: A, opts?: FunctionOptions) => {
+        refuseUnknownArguments(name, args, Object.keys(argumentNames));
+        return query(opts?.client ?? programClient(opts?.connection), args);
+    };
     const output = (args: InputArgs<A>, opts?: FunctionOptions) =>
         pulumi.output(args).apply((resolved) => promise(resolved as unknown as A, opts)) as unknown as pulumi.Output<R>;
     return { promise, output };
+}
+
+/** Every argument name of a function, each `true`: the compiler checks the list against the arguments' type. */
+export type ArgumentNames<A> = { [K in keyof Required<A>]: true };
+
+/** A misspelled argument (`serach`) would otherwise be ignored and the read run without it. */
+function refuseUnknownArguments(name: string, args: object, known: string[]): void {
+    const unknown = Object.keys(args ?? {}).filter((key) => !known.includes(key));
+    if (unknown.length > 0) {
+        const accepted = known.length > 0 ? `its arguments are ${known.join(", ")}` : "it takes no arguments";
+        throw new ArgumentError(`${name}: ${unknown.map((key) => `'${key}'`).join(", ")} is not an argument of ${name} (${accepted})`);
+    }
 }

@@ -88,4 +88,72 @@ describe("provider: check validates inputs from schema.json", () => {
         expect((await check("EventHook", { ...hook, eventTypes: UNKNOWN, filters: { "user.lifecycle.create": "true" } })).failures).to.equal(undefined);
         expect((await check("EventHook", { ...hook, eventTypes: ["user.lifecycle.create"], filters: UNKNOWN })).failures).to.equal(undefined);
     });
+
+    describe("mistakes Okta would refuse, caught before any call", () => {
+        const hook = { name: "h", url: "https://example.com/hook", eventTypes: ["user.lifecycle.create"] };
+        const failuresOf = async (type: string, inputs: Record<string, unknown>) => (await check(type, inputs)).failures;
+
+        it("refuses a hook URL over plain http to another host, but not to a loopback receiver", async () => {
+            expect(await failuresOf("EventHook", { ...hook, url: "http://hooks.example.com/okta" })).to.deep.equal([
+                {
+                    property: "url",
+                    reason: "url must use https: Okta delivers events only to HTTPS endpoints (plain http only to a loopback host such as 127.0.0.1, for a local receiver)",
+                },
+            ]);
+            expect(await failuresOf("EventHook", { ...hook, url: "http://127.0.0.1:8080/hook" })).to.equal(undefined);
+            expect(await failuresOf("EventHook", { ...hook, url: "http://localhost/hook" })).to.equal(undefined);
+            expect(await failuresOf("EventHook", { ...hook, url: "https://user:pw@example.com/hook" })).to.deep.equal([
+                { property: "url", reason: "url must not contain credentials (user:password@); send them with authHeaderValue" },
+            ]);
+        });
+
+        it("refuses event types Okta does not offer to hooks, with the closest eligible one", async () => {
+            expect(await failuresOf("EventHook", { ...hook, eventTypes: ["user.lifecycle.create", "user.lifecycle.created", "event_hook.delivery"] })).to.deep.equal([
+                { property: "eventTypes.1", reason: "eventTypes.1 'user.lifecycle.created' is not an event type Okta offers for event hooks; did you mean 'user.lifecycle.create'?" },
+                { property: "eventTypes.2", reason: "eventTypes.2 'event_hook.delivery' is not an event type Okta offers for event hooks" },
+            ]);
+            expect(await failuresOf("EventHook", { ...hook, eventTypes: ["user.lifecycle.create", UNKNOWN] })).to.equal(undefined);
+        });
+
+        it("refuses header names that are not HTTP field names", async () => {
+            expect(await failuresOf("EventHook", { ...hook, headers: { "X Source": "okta" }, authHeaderName: "Auth:" })).to.deep.equal([
+                { property: "headers.X Source", reason: "headers: 'X Source' is not a valid HTTP header name" },
+                { property: "authHeaderName", reason: "authHeaderName 'Auth:' is not a valid HTTP header name" },
+            ]);
+        });
+
+        it("refuses duplicate ids in a member list", async () => {
+            expect(await failuresOf("GroupMembers", { groupId: "00g1", userIds: ["00u1", "00u2", "00u1"] })).to.deep.equal([
+                { property: "userIds", reason: "userIds must NOT have duplicate items (items ## 2 and 0 are identical)" },
+            ]);
+        });
+
+        it("refuses a resource's own org URL over plain http to another host", async () => {
+            expect(await failuresOf("Group", { name: "g", connection: { orgUrl: "http://example.okta.com", apiToken: "t" } })).to.deep.equal([
+                {
+                    property: "connection.orgUrl",
+                    reason: "connection.orgUrl 'http://example.okta.com' must use https (plain http is only allowed for loopback hosts such as 127.0.0.1)",
+                },
+            ]);
+        });
+
+        it("needs exactly one new password for SetUserPassword, and at most one old one", async () => {
+            expect(await failuresOf("SetUserPassword", { userId: "00u1" })).to.deep.equal([
+                { property: "newPassword", reason: "newPassword or newHashPassword is required" },
+            ]);
+            const hash = { algorithm: "BCRYPT", value: "h", salt: "s", workFactor: 10 };
+            expect(await failuresOf("SetUserPassword", { userId: "00u1", newPassword: "p", newHashPassword: hash, oldPassword: "o", oldHashPassword: hash })).to.deep.equal([
+                { property: "newHashPassword", reason: "give either newPassword or newHashPassword, not both" },
+                { property: "oldHashPassword", reason: "give either oldPassword or oldHashPassword, not both" },
+            ]);
+            expect(await failuresOf("SetUserPassword", { userId: "00u1", newPassword: UNKNOWN })).to.equal(undefined);
+        });
+
+        it("reports a duplicate declaration the SDK found, on the resource's key property, and drops the marker", async () => {
+            const result = await check("User", { login: "ada@example.com", email: "ada@example.com", __declarationConflict: "User 'b' declares the same login" });
+            expect(result.failures).to.deep.equal([{ property: "login", reason: "User 'b' declares the same login" }]);
+            expect(result.inputs).to.not.have.property("__declarationConflict");
+            expect((await check("User", { login: "ada@example.com", email: "ada@example.com", __declarationConflict: UNKNOWN })).failures).to.equal(undefined);
+        });
+    });
 });

@@ -1,9 +1,10 @@
 // A Pulumi program whose resources are declared in spec.json next to it, so that one program serves every end-to-end
 // scenario and each step only rewrites the file. Plain JavaScript: no TypeScript compile on each run.
 //
-// spec.json: { "resources": [{ "type": "User", "name": "ada", "args": { ... } }, ...] }
+// spec.json: { "resources": [{ "type": "User", "name": "ada", "args": { ... } }, ...],
+//              "functions": [{ "name": "users", "function": "listUsers", "args": { ... } }, ...] }
 // Any value { "$ref": "<name>" } is the id of the resource declared under that name; { "$ref": "<name>.<output>" } is
-// one of its outputs.
+// one of its outputs. Each function is called (its Promise form) and its result exported under `functions.<name>`.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -39,4 +40,15 @@ for (const resource of spec.resources) {
     declared[resource.name] = new Resource(resource.name, resolve(resource.args), resource.opts);
 }
 
-module.exports = { ids: Object.fromEntries(Object.entries(declared).map(([name, resource]) => [name, resource.id])) };
+const functions = {};
+for (const call of spec.functions ?? []) {
+    if (typeof okta[call.function] !== "function") {
+        throw new Error(`spec.json: pulumi-okta-iac has no function ${call.function}`);
+    }
+    functions[call.name] = okta[call.function](resolve(call.args));
+}
+
+module.exports = {
+    ids: Object.fromEntries(Object.entries(declared).map(([name, resource]) => [name, resource.id])),
+    ...(Object.keys(functions).length > 0 ? { functions } : {}),
+};

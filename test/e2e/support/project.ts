@@ -10,6 +10,13 @@ export interface DeclaredResource {
     opts?: Record<string, unknown>;
 }
 
+/** A function call of the declared program: its Promise form, the result exported as `functions.<name>`. */
+export interface DeclaredFunction {
+    name: string;
+    function: string;
+    args?: Record<string, unknown>;
+}
+
 /**
  * A Pulumi project in .tmp running the declared program, with its own file backend and one stack pointed at an org.
  * It uses the package as installed in examples/quickstart (`make example`), as users get it from npm.
@@ -45,9 +52,9 @@ export class DeclaredProject {
         await initOktaStack({ cwd: this.dir, env: this.env }, this.stack, org);
     }
 
-    /** Replaces the program's resources (takes effect at the next CLI command). */
-    declare(resources: DeclaredResource[]): void {
-        writeFileSync(join(this.dir, "spec.json"), JSON.stringify({ resources }, null, 2));
+    /** Replaces the program's resources and function calls (takes effect at the next CLI command). */
+    declare(resources: DeclaredResource[], functions: DeclaredFunction[] = []): void {
+        writeFileSync(join(this.dir, "spec.json"), JSON.stringify({ resources, functions }, null, 2));
     }
 
     /** Runs `pulumi <args>`; rejects when it fails. */

@@ -2,6 +2,9 @@
  * Event types an event hook may subscribe to: the entries tagged `event-hook-eligible` in Okta's Event Types catalog
  * (okta-developer-docs `data/event-types-output.csv`). Okta's own `event_hook.*` events are not eligible, which also
  * keeps delivery-failure events from ever being delivered by a hook.
+ *
+ * One list for both sides: the provider's `check` refuses any other type at preview, and the emulator refuses it as
+ * Okta does (docs/preview-validation.md#event-types).
  */
 const ELIGIBLE = [
     "app.access_request.approver.approve",
@@ -139,4 +142,29 @@ export const EVENT_HOOK_ELIGIBLE_TYPES: ReadonlySet<string> = new Set(ELIGIBLE);
 
 export function isEventHookEligible(eventType: string): boolean {
     return EVENT_HOOK_ELIGIBLE_TYPES.has(eventType);
+}
+
+/** The eligible type closest to a mistyped one (at most 3 edits away), for a "did you mean" hint. */
+export function closestEligibleType(eventType: string): string | undefined {
+    let best: { type: string; distance: number } | undefined;
+    for (const type of ELIGIBLE) {
+        const distance = editDistance(eventType, type);
+        if (distance <= 3 && (!best || distance < best.distance)) {
+            best = { type, distance };
+        }
+    }
+    return best?.type;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }
