@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { TEST_APPS } from "../support/apps";
 import { startTestOrg, TEST_TOKEN, type TestOrg } from "../support/emulator";
+import { authorizationCode, basicAuth, postForm, REDIRECT_URI, WEB_CLIENT_ID, WEB_CLIENT_SECRET } from "../support/oauth";
 import { expectOktaError } from "../support/okta-assertions";
 import { rawRequest } from "../support/raw-http";
 
@@ -61,6 +62,18 @@ describe("emulator: the org's super administrator and first-hour calls", () => {
             const me = await org.api("GET", "/api/v1/users/me", { headers: { Authorization: `SSWS ${token}` } });
             expect(me.body.profile.login).to.equal("bob@example.com");
             expect((await org.api("GET", "/api/v1/users/me")).body.profile.login).to.equal("admin@example.com");
+        });
+
+        it("an access token from the authorization code flow acts for the signed-in user: by default the super administrator", async () => {
+            org = await startTestOrg({
+                seed: { webApps: [{ clientId: WEB_CLIENT_ID, clientSecret: WEB_CLIENT_SECRET, redirectUris: [REDIRECT_URI], scopes: ["okta.users.read"] }] },
+            });
+            const { code, verifier } = await authorizationCode(org.url, WEB_CLIENT_ID, "okta.users.read");
+            const form = { grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: verifier };
+            const token = await postForm(`${org.url}/oauth2/v1/token`, form, { Authorization: basicAuth(WEB_CLIENT_ID, WEB_CLIENT_SECRET) });
+            const me = await org.api("GET", "/api/v1/users/me", { headers: { Authorization: `Bearer ${token.body.access_token}` } });
+            expect(me.status).to.equal(200);
+            expect(me.body.id).to.equal(org.emulator.store.superAdminId());
         });
 
         it("the System Log names the token's owner as the actor of every event the token causes, also after an org reset", async () => {
