@@ -173,8 +173,6 @@ export const userTypeUndeletable = () => new OktaHttpError(403, "E0000142", "Thi
 
 export const realmUndeletable = (reason: string) => new OktaHttpError(400, "E0000178", `This realm cannot be deleted. ${reason}`);
 
-export const lengthRequired = () => new OktaHttpError(411, "E0000003", "Length Required");
-
 export const payloadTooLarge = (limit: number) =>
     new OktaHttpError(413, "E0000003", "The request body was not well-formed.", [
         { errorSummary: `Request body exceeds ${limit} bytes` },

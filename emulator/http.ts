@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Principal } from "./auth";
-import { lengthRequired, malformedBody, OktaHttpError, payloadTooLarge, unsupportedMediaType } from "./errors";
+import { malformedBody, OktaHttpError, payloadTooLarge, unsupportedMediaType } from "./errors";
 
 /** Largest JSON body the emulator reads; larger ones get a 413 instead of exhausting memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -65,15 +65,6 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
         throw err;
     }
     return Buffer.concat(chunks);
-}
-
-/**
- * Okta answers 411 to a PUT or POST that has neither a body nor a Content-Length (docs/okta/http.md#length-required).
- */
-export function requireLength(req: IncomingMessage): void {
-    if ((req.method === "POST" || req.method === "PUT") && req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) {
-        throw lengthRequired();
-    }
 }
 
 /** Parses the JSON body as an object, with Okta's E0000003 for anything else. */

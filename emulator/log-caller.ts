@@ -1,22 +1,28 @@
 import { createHash } from "node:crypto";
-import type { LogCaller, LogRequestContext } from "./system-log";
+import { userDisplayName, type UserRecord } from "./model/users";
+import type { LogActor, LogCaller, LogRequestContext } from "./system-log";
 import type { ApiTokenRecord } from "./store";
 
 /**
- * The System Log actor of an SSWS request. In Okta the actor is the admin user who owns the API token and
- * `transaction.detail.requestApiTokenId` names the token. Emulator tokens have no owning user, so each token stands
- * for a synthetic admin user whose id is derived from the token id (stable for the life of the org).
+ * The System Log actor of an SSWS request: the user who owns the API token, and `transaction.detail.requestApiTokenId`
+ * names the token (docs/okta/system-log.md#api-token-actor). A token without an owner (an org seeded without a super
+ * administrator, or whose owner was deleted) stands for a synthetic user whose id is derived from the token id.
  */
-export function apiTokenCaller(ctx: LogRequestContext, tokens: ReadonlyMap<string, ApiTokenRecord>): LogCaller | undefined {
+export function apiTokenCaller(
+    ctx: LogRequestContext,
+    tokens: ReadonlyMap<string, ApiTokenRecord>,
+    ownerOf: (token: ApiTokenRecord) => UserRecord | undefined,
+): LogCaller | undefined {
     const match = /^SSWS\s+(\S+)\s*$/i.exec(String(ctx.headers.authorization ?? ""));
     const token = match ? tokens.get(match[1]) : undefined;
     if (!token) {
         return undefined;
     }
-    return {
-        actor: { id: tokenOwnerId(token), type: "User", alternateId: token.name, displayName: token.name },
-        apiTokenId: token.id,
-    };
+    const owner = ownerOf(token);
+    const actor: LogActor = owner
+        ? { id: owner.id, type: "User", alternateId: owner.profile.login, displayName: userDisplayName(owner) }
+        : { id: tokenOwnerId(token), type: "User", alternateId: token.name, displayName: token.name };
+    return { actor, apiTokenId: token.id };
 }
 
 const ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";

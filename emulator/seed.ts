@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import { hookSeedSection, type HookSeed } from "./hooks/seed";
 import { oauthSeedSection, type OAuthSeed } from "./oauth/seed";
 import { directorySeedSection, type DirectorySeed } from "./seed-directory";
+import { superAdminSeedSection, type SuperAdminSeed } from "./seed-admin";
 import { groupSeedSection, type GroupSeed } from "./seed-groups";
 import type { SeedFail, SeedSection } from "./seed-section";
 import { tokenSeedSection, type TokenSeed } from "./seed-tokens";
@@ -10,14 +11,15 @@ import { userSeedSection, type UserSeed } from "./seed-users";
 import type { OrgStore } from "./store";
 
 /** The YAML seed file: what the emulated org holds when it starts. */
-export interface SeedDocument extends TokenSeed, GroupSeed, DirectorySeed, UserSeed, OAuthSeed, HookSeed {}
+export interface SeedDocument extends SuperAdminSeed, TokenSeed, GroupSeed, DirectorySeed, UserSeed, OAuthSeed, HookSeed {}
 
 /** Every area of the seed, validated and applied in this order (an area comes after those it refers to). */
 const SECTIONS: readonly SeedSection<SeedDocument>[] = [
-    tokenSeedSection,
+    superAdminSeedSection,
     groupSeedSection,
     directorySeedSection,
     userSeedSection,
+    tokenSeedSection,
     oauthSeedSection,
     hookSeedSection,
 ];

@@ -7,7 +7,7 @@ import { ControlApi, CONTROL_PREFIX } from "./control";
 import { RequestCounters, type RequestOutcome } from "./counters";
 import { internalError, OktaHttpError, rateLimited } from "./errors";
 import { FaultInjector, type FaultKind, type FaultSettings } from "./faults";
-import { readBody, RequestAborted, requireLength, sendJson, type RequestContext, type RouteResult } from "./http";
+import { readBody, RequestAborted, sendJson, type RequestContext, type RouteResult } from "./http";
 import { RequestJournal, type JournalEntry } from "./journal";
 import { pathSegments } from "./path-pattern";
 import { newRequestId } from "./request-id";
@@ -123,9 +123,9 @@ export class OktaEmulator {
             this.dataFile = new DataFile(options.dataFile, this.store, { delayMs: options.saveDelayMs, log: options.log });
         }
         const restored = this.dataFile?.load() ?? false;
-        if (options.seed) {
-            applySeed(this.store, restored ? seedCredentials(options.seed) : options.seed);
-        }
+        // Even without a seed the org has its super administrator (emulator/seed-admin.ts).
+        const seed = options.seed ?? {};
+        applySeed(this.store, restored ? seedCredentials(seed) : seed);
         // Background changes (event hook deliveries, ...) show up in the System Log.
         this.store.log.subscribe(() => this.dataFile?.changed());
         this.authorizationServer = new AuthorizationServer(this.store, options.oauth);
@@ -146,12 +146,17 @@ export class OktaEmulator {
      */
     resetOrg(): void {
         const fresh = new OrgStore();
-        if (this.options.seed) {
-            applySeed(fresh, this.options.seed);
-        }
+        applySeed(fresh, this.options.seed ?? {});
         // Into the live store's own objects (not new ones), so what listens to them keeps working: event hook
         // delivery and the data file subscribe to the System Log.
         restoreStore(this.store, snapshotStore(fresh));
+        // Tokens are not part of the snapshot: the ones the seed gives an owner follow that owner's new id.
+        for (const [token, record] of fresh.apiTokens) {
+            const live = this.store.apiTokens.get(token);
+            if (live) {
+                live.ownerId = record.ownerId;
+            }
+        }
         this.dataFile?.changed();
     }
 
@@ -361,7 +366,7 @@ export class OktaEmulator {
                   this.authorizationServer,
               )
             : undefined;
-        requireLength(req);
+        // No 411 for a POST or PUT without a length: Okta accepts body-less calls (docs/okta/http.md#length-required).
         const rawBody = await readBody(req);
         if (request.entry && rawBody.length > 0) {
             request.entry.body = rawBody.toString("base64");

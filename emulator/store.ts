@@ -3,6 +3,7 @@ import { Collection, newOktaId } from "./collection";
 import { apiTokenCaller } from "./log-caller";
 import type { EventHookRecord } from "./model/event-hooks";
 import type { AppRecord, AppUserRecord } from "./model/apps";
+import type { RoleAssignmentRecord } from "./model/admin-roles";
 import type { FactorRecord } from "./model/factors";
 import { Memberships } from "./model/memberships";
 import { defaultPolicies, newPolicy, type PolicyInput, type PolicyRecord } from "./model/policies";
@@ -34,6 +35,11 @@ export interface ApiTokenRecord {
     token: string;
     name: string;
     id: string;
+    /**
+     * The user who owns the token, when the seed names one; otherwise the org's super administrator owns it. Requests
+     * made with the token act as its owner (docs/okta/users.md#current-user).
+     */
+    ownerId?: string;
 }
 
 /** An OAuth 2.0 client (an Okta app) that may get access tokens for the Management API from the org authorization server. */
@@ -81,9 +87,11 @@ export class OrgStore {
     /** Assignments per app id. */
     readonly appUsers = new Map<string, Collection<AppUserRecord>>();
     readonly policies = new Collection<PolicyRecord>();
+    /** Admin roles of users (docs/okta/users.md#admin-roles). */
+    readonly roleAssignments = new Collection<RoleAssignmentRecord>();
     readonly apiTokens = new Map<string, ApiTokenRecord>();
     readonly oauthClients = new Map<string, OAuthClientRecord>();
-    readonly log = new SystemLog({ callerOf: (ctx) => apiTokenCaller(ctx, this.apiTokens) });
+    readonly log = new SystemLog({ callerOf: (ctx) => apiTokenCaller(ctx, this.apiTokens, (token) => this.tokenOwner(token)) });
     readonly eventHooks = new Collection<EventHookRecord>();
 
     constructor() {
@@ -108,10 +116,22 @@ export class OrgStore {
         return this.groups.find((g) => g.type === "BUILT_IN" && g.profile.name === "Everyone")!;
     }
 
-    addApiToken(token: string, name = "emulator"): ApiTokenRecord {
-        const record = { token, name, id: newOktaId("00T") };
+    /** Adds an API token; its owner is the org's super administrator unless another user is named. */
+    addApiToken(token: string, name = "emulator", ownerId?: string): ApiTokenRecord {
+        const record: ApiTokenRecord = { token, name, id: newOktaId("00T"), ...(ownerId ? { ownerId } : {}) };
         this.apiTokens.set(token, record);
         return record;
+    }
+
+    /** The user holding the oldest SUPER_ADMIN assignment: the seeded super administrator, who owns API tokens. */
+    superAdminId(): string | undefined {
+        return this.roleAssignments.find((a) => a.type === "SUPER_ADMIN" && this.users.get(a.userId) !== undefined)?.userId;
+    }
+
+    /** The user an API token acts as: its named owner, else the super administrator; none when that user is gone. */
+    tokenOwner(token: ApiTokenRecord): UserRecord | undefined {
+        const ownerId = token.ownerId ?? this.superAdminId();
+        return ownerId === undefined ? undefined : this.users.get(ownerId);
     }
 
     addGroup(group: Pick<GroupRecord, "profile"> & Partial<GroupRecord>): GroupRecord {

@@ -23,8 +23,11 @@ export function reindexLogin(store: OrgStore, user: UserRecord, previousLogin: s
     }
 }
 
-/** Deletes a user for good: memberships, app assignments and factors go with it. */
+/** Deletes a user for good: memberships, app assignments, factors and admin roles go with it. */
 export function purgeUser(store: OrgStore, user: UserRecord): void {
+    for (const assignment of [...store.roleAssignments.values()].filter((a) => a.userId === user.id)) {
+        store.roleAssignments.delete(assignment.id);
+    }
     // The store stamps each group's lastMembershipUpdated as the memberships go.
     store.memberships.removeUser(user.id);
     for (const assignments of store.appUsers.values()) {

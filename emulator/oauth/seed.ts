@@ -28,7 +28,7 @@ export interface WebAppSeed {
     refreshTokenRotation?: "ROTATE" | "STATIC";
     /** Seconds a rotated refresh token keeps working (0-60, default 30). */
     rotationLeewaySeconds?: number;
-    /** Login of the user `/authorize` signs in; default `admin@example.com`. */
+    /** Login of the user `/authorize` signs in; default the org's super administrator (`admin@example.com`). */
     user?: string;
     dpop?: boolean;
 }
@@ -179,7 +179,20 @@ function applyOAuthSeed(store: OrgStore, seed: OAuthSeed): void {
             requireDpop: app.dpop ?? false,
             refreshTokenRotation: app.refreshTokenRotation ?? "STATIC",
             rotationLeewaySeconds: app.rotationLeewaySeconds ?? 30,
-            user: { id: newOktaId("00u"), login: app.user ?? "admin@example.com" },
+            user: signedInUser(store, app.user),
         });
     }
+}
+
+/**
+ * The user `/authorize` signs in: the org's user with the seeded login, by default the super administrator
+ * (`admin@example.com` when the org has none).
+ */
+function signedInUser(store: OrgStore, login: string | undefined): { id: string; login: string } {
+    const admin = login === undefined ? store.users.get(store.superAdminId() ?? "") : undefined;
+    if (admin) {
+        return { id: admin.id, login: admin.profile.login };
+    }
+    const named = login ?? "admin@example.com";
+    return { id: store.userLogins.idOfLogin(named) ?? newOktaId("00u"), login: named };
 }

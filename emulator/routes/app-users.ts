@@ -37,7 +37,7 @@ function listAppUsers(ctx: RequestContext, store: OrgStore) {
     const page = assignmentsOf(store.appUsers, app.id).page({
         after: ctx.query.get("after") ?? undefined,
         limit,
-        include: (assignment) => needle === undefined || matchesQuery(assignment, needle),
+        include: (assignment) => needle === undefined || matchesQuery(assignment, store.users.get(assignment.id), needle),
     });
     assertKnownCursor(page);
     const embedUser = expandsUser(ctx);
@@ -45,10 +45,13 @@ function listAppUsers(ctx: RequestContext, store: OrgStore) {
     return ok(items, { Link: linkHeaders(ctx, limit, page) });
 }
 
-/** `q`: a prefix of the username, first name, last name or email (spec queryAppUserQ). */
-function matchesQuery(assignment: AppUserRecord, needle: string): boolean {
-    const { firstName, lastName, email } = assignment.profile;
-    return [assignment.credentials.userName, firstName, lastName, email].some(
+/**
+ * `q`: a prefix of the app username, or of the first name, last name or email, read from the app user's profile and,
+ * where it lacks one, from the assigned user's (docs/okta/apps.md#app-user-search).
+ */
+function matchesQuery(assignment: AppUserRecord, user: UserRecord | undefined, needle: string): boolean {
+    const attribute = (name: "firstName" | "lastName" | "email") => assignment.profile[name] ?? user?.profile[name];
+    return [assignment.credentials.userName, attribute("firstName"), attribute("lastName"), attribute("email")].some(
         (value) => typeof value === "string" && value.toLowerCase().startsWith(needle),
     );
 }

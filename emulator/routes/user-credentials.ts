@@ -7,7 +7,7 @@ import {
     malformedBody,
 } from "../errors";
 import { jsonBody, ok, type RequestContext } from "../http";
-import { meetsPasswordPolicy, PASSWORD_REQUIREMENTS, secretMatches, storedPassword } from "../model/passwords";
+import { foldAnswer, meetsPasswordPolicy, PASSWORD_REQUIREMENTS, secretMatches, storedPassword } from "../model/passwords";
 import type { UserRecord, UserStatus } from "../model/users";
 import type { Router } from "../router";
 import type { OrgStore } from "../store";
@@ -20,17 +20,21 @@ import { requireUser } from "./users";
 /**
  * Credential operations of the user themselves: `change_password` and `change_recovery_question` check the current
  * password and answer with the user's credentials object (recorded traffic); `forgot_password` starts recovery by the
- * recovery question. Setting a password without the old one is an update of the user (routes/users.ts).
+ * recovery question, and `forgot_password_recovery_question` completes it with the answer and a new password. Setting a password without the old one is an update of the user (routes/users.ts).
  */
 
 /** Users who hold a password they can prove: only they may change it. */
 const SIGNED_UP: readonly UserStatus[] = ["ACTIVE", "PASSWORD_EXPIRED"];
 
+/** Users who may recover a forgotten password with their recovery question. */
+const RECOVERABLE: readonly UserStatus[] = ["ACTIVE", "PASSWORD_EXPIRED", "RECOVERY"];
+
 export function registerUserCredentialRoutes(router: Router, store: OrgStore): void {
     router
         .on("POST", "/api/v1/users/:id/credentials/change_password", (ctx) => changePassword(ctx, store))
         .on("POST", "/api/v1/users/:id/credentials/change_recovery_question", (ctx) => changeRecoveryQuestion(ctx, store))
-        .on("POST", "/api/v1/users/:id/credentials/forgot_password", (ctx) => forgotPassword(ctx, store));
+        .on("POST", "/api/v1/users/:id/credentials/forgot_password", (ctx) => forgotPassword(ctx, store))
+        .on("POST", "/api/v1/users/:id/credentials/forgot_password_recovery_question", (ctx) => resetWithRecoveryQuestion(ctx, store));
 }
 
 /** Only ACTIVE users with a recovery question; the status does not change (SPEC forgotPassword). */
@@ -44,6 +48,37 @@ function forgotPassword(ctx: RequestContext, store: OrgStore) {
         return ok({});
     }
     return ok({ resetPasswordUrl: `${ctx.baseUrl}/signin/reset-password/${randomBytes(15).toString("base64url")}` });
+}
+
+/**
+ * Sets a new password when the recovery answer matches (docs/okta/users.md#recovery-question-reset): 200 with the
+ * credentials; the same users as `forgot_password` may use it, and a user in RECOVERY leaves it.
+ */
+function resetWithRecoveryQuestion(ctx: RequestContext, store: OrgStore) {
+    const user = requireUser(store, ctx.params.id);
+    const body = jsonBody(ctx);
+    const newPassword = passwordValue(body, "password");
+    const answer = stringField(objectField(body, "recovery_question"), "recovery_question.answer");
+    const question = user.credentials.recoveryQuestion;
+    if (!RECOVERABLE.includes(user.status) || !question) {
+        throw forgotPasswordNotAllowed();
+    }
+    if (!secretMatches(foldAnswer(answer), { salt: question.salt, digest: question.answerDigest })) {
+        throw credentialsUpdateFailed("recovery_question.answer: The recovery question answer did not match our records.");
+    }
+    if (!meetsPasswordPolicy(newPassword, user.profile)) {
+        throw credentialsUpdateFailed(`password: ${PASSWORD_REQUIREMENTS}`);
+    }
+    const now = oktaTimestamp();
+    user.credentials = { ...user.credentials, password: storedPassword(newPassword) };
+    user.passwordChanged = now;
+    user.lastUpdated = now;
+    if (user.status !== "ACTIVE") {
+        user.status = "ACTIVE";
+        user.statusChanged = now;
+    }
+    logUserEvent(store, ctx, "user.account.reset_password", "Reset password for Okta user", user);
+    return ok(credentialsResource(user));
 }
 
 function changePassword(ctx: RequestContext, store: OrgStore) {

@@ -52,8 +52,25 @@ export function requireUser(store: OrgStore, idOrLogin: string): UserRecord {
 }
 
 function getUser(ctx: RequestContext, store: OrgStore) {
-    const body = userResource(ctx, requireUser(store, ctx.params.id));
+    const user = ctx.params.id === "me" ? currentUser(ctx, store) : requireUser(store, ctx.params.id);
+    const body = userResource(ctx, user);
     return ok(body, { ETag: userETag(body) });
+}
+
+/**
+ * `me`: the user the credential acts for, the owner of an API token or the user who signed in for an access token
+ * (docs/okta/users.md#current-user); a client acting for itself has none.
+ */
+function currentUser(ctx: RequestContext, store: OrgStore): UserRecord {
+    const principal = ctx.principal;
+    const user =
+        principal?.kind === "apiToken" ? store.tokenOwner(principal.token)
+        : principal?.userId !== undefined ? store.users.get(principal.userId)
+        : undefined;
+    if (!user) {
+        throw notFound("me", "User");
+    }
+    return user;
 }
 
 function createUser(ctx: RequestContext, store: OrgStore) {

@@ -47,11 +47,12 @@ describe("client: OktaClient against the emulator", () => {
         expect(err.errorCode).to.equal("E0000007");
     });
 
-    it("sends Content-Length: 0 on a body-less POST, which Okta requires", async () => {
-        // The emulator answers 411 without a length; a 400 (empty body) proves the header was sent.
+    it("sends Content-Length: 0 on a body-less POST (an unambiguous empty body for any proxy on the way)", async () => {
+        org.emulator.journal.resize(5);
         const err = await failure(client.post("/api/v1/groups"));
         expect(err.status).to.equal(400);
         expect(err.errorCode).to.equal("E0000003");
+        expect(org.emulator.journal.list().at(-1)?.headers["content-length"]).to.equal("0");
     });
 
     it("paginates across pages by following Link rel=next, and stops at maxItems", async () => {

@@ -188,6 +188,9 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
             await c.call("GET", `/api/v1/apps?filter=${encodeURIComponent(`user.id eq "${user.id}"`)}&expand=user/${user.id}`, { expect: 200 });
             await c.call("POST", `/api/v1/apps/${app}/users/${user.id}`, { body: { credentials: { userName: "au2" } }, expect: 200 });
             await c.call("GET", `/api/v1/users/${user.id}/appLinks`, { expect: 200 });
+            await c.call("GET", `/api/v1/users/${user.id}/roles`, { expect: 200 });
+            const me = (await c.call("GET", "/api/v1/users/me", { expect: 200 })).body;
+            await c.call("GET", `/api/v1/users/${me.id}/roles`, { expect: 200 });
             await c.call("DELETE", `/api/v1/apps/${app}/users/${user.id}`, { expect: 204 });
             await c.call("GET", `/api/v1/apps/${app}/users/${user.id}`, { expect: 404 });
             await c.call("POST", `/api/v1/apps/${app}/users`, { body: { id: NO_SUCH, scope: "USER" }, expect: 404 });
@@ -229,6 +232,9 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
             await c.call("PUT", `/api/v1/users/${user.id}`, { body: { profile: person("ann") }, expect: 200 });
             await c.call("GET", `/api/v1/users/${user.id}/groups`, { expect: 200 });
             await c.call("GET", `/api/v1/users/${user.id}/appLinks`, { expect: 200 });
+            await c.call("GET", `/api/v1/users/${user.id}/roles`, { expect: 200 });
+            const me = (await c.call("GET", "/api/v1/users/me", { expect: 200 })).body;
+            await c.call("GET", `/api/v1/users/${me.id}/roles`, { expect: 200 });
             await c.call("DELETE", `/api/v1/users/${user.id}/sessions?oauthTokens=true&forgetDevices=true`, { expect: 204 });
             await c.call("DELETE", `/api/v1/users/${user.id}`, { expect: 204 });
             await c.call("DELETE", `/api/v1/users/${user.id}`, { expect: 204 });
@@ -252,6 +258,14 @@ describe("conformance: emulator responses against Okta's OpenAPI spec", function
                 expect: 200,
             });
             await c.call("POST", `${base}/credentials/forgot_password?sendEmail=false`, { expect: 200 });
+            await c.call("POST", `${base}/credentials/forgot_password_recovery_question?sendEmail=false`, {
+                body: { password: { value: "Clarinet123" }, recovery_question: { answer: "an ANSWER" } },
+                expect: 200,
+            });
+            await c.call("POST", `${base}/credentials/forgot_password_recovery_question`, {
+                body: { password: { value: "Clarinet456" }, recovery_question: { answer: "wrong" } },
+                expect: 403,
+            });
             await c.call("POST", `${base}/lifecycle/reset_factors`, { expect: 200 });
             await c.call("POST", "/api/v1/users/locked@example.com/lifecycle/unlock", { expect: 200 });
             await c.call("POST", `${base}/lifecycle/deactivate`, { expect: 200 });

@@ -270,7 +270,8 @@ describe("e2e: every resource with the real Pulumi CLI", function () {
             ...(await okta("/api/v1/users")),
             ...(await okta(`/api/v1/users?filter=${encodeURIComponent('status eq "DEPROVISIONED"')}`)),
         ].map((u: any) => u.id);
-        expect(users).to.deep.equal([preexisting.carol]);
+        // What remains: the org's super administrator and the user the program never managed.
+        expect(users).to.deep.equal([org.emulator.store.superAdminId(), preexisting.carol]);
         const groups = (await okta("/api/v1/groups")).filter((g: any) => g.type === "OKTA_GROUP");
         expect(groups).to.deep.equal([]);
         expect(await okta("/api/v1/eventHooks")).to.deep.equal([]);

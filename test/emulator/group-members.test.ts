@@ -122,10 +122,11 @@ describe("emulator: group members over HTTP", () => {
         expect(store.memberships.groupsOf(erin.id)).to.deep.equal([store.everyone.id]);
     });
 
-    it("lists Everyone's members: every user is one", async () => {
+    it("lists Everyone's members: every user is one, the org's super administrator too", async () => {
         const users = [addTestUser(org, "f@example.com"), addTestUser(org, "g@example.com")];
         const res = await members(`/api/v1/groups/${org.emulator.store.everyone.id}/users`);
-        expect(res.body.map((u: any) => u.id)).to.deep.equal(users.map((u) => u.id).sort());
+        const admin = org.emulator.store.superAdminId()!;
+        expect(res.body.map((u: any) => u.id)).to.deep.equal([admin, ...users.map((u) => u.id)].sort());
     });
 
     it("deleting a group removes its memberships and logs group.lifecycle.delete", async () => {

@@ -139,7 +139,7 @@ async function send(base: string, method: string, path: string, options: CallOpt
         headers["Content-Type"] = "application/json";
         body = options.rawBody ?? JSON.stringify(options.body);
     } else if (method === "POST" || method === "PUT") {
-        body = ""; // Okta needs a Content-Length on body-less POSTs (411 otherwise); clients send 0.
+        body = ""; // Clients send Content-Length: 0 on body-less POSTs.
     }
     for (const [name, value] of Object.entries(options.headers ?? {})) {
         if (value === "") {
