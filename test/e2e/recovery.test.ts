@@ -135,7 +135,7 @@ async function runKillAndRecover(org: TestOrg, { seed, target, checkpoints }: Ru
         }
         console.log(
             `      seed ${seed} (${checkpoints ? "checkpoints" : "PULUMI_SKIP_CHECKPOINTS"}): killed ${target} [${kill.killed.join(", ")}] ` +
-                `after ${kill.createsAtKill} user creates (target ${killAt}); ${kill.usersInOkta} users in Okta, ${kill.usersInState} in state, ` +
+                `as Okta applied user create ${kill.createsAtKill}; ${kill.usersInOkta} users in Okta, ${kill.usersInState} in state, ` +
                 `${kill.pendingCreates} pending creates; recover: imported ${figures.imported}, cleared ${figures.cleared}, adopted ${figures.adopted} ` +
                 `(window from ${figures.window.source.replace(/ \(.*$/, "")}); after: orphans ${orphans.length}, duplicates ${duplicates}; ` +
                 `${seconds(started, Date.now())} s (${phases})`,
@@ -154,33 +154,45 @@ interface KillReport {
 }
 
 /**
- * Starts `pulumi up`, waits until Okta has answered `killAt` user creates, SIGKILLs the target, then waits until every
- * process of the run has ended (survivors of a killed CLI get 60 s, then SIGKILL, as an operator would do).
+ * Starts `pulumi up` and SIGKILLs the target the moment the emulator stores the `killAt`-th user, before it answers
+ * that create: the request is applied in Okta and its answer is lost with the killed process, as when a kill lands
+ * while a create is in flight. Then waits until every process of the run has ended (survivors of a killed CLI get 60 s,
+ * then SIGKILL, as an operator would do).
  */
 async function interruptedUp(project: DeclaredProject, org: TestOrg, target: Target, killAt: number): Promise<KillReport> {
     const child = spawn("pulumi", ["up", "--yes", "--skip-preview", "--non-interactive"], { cwd: project.dir, env: project.env, stdio: "ignore" });
     let exited = false;
     const closed = new Promise<void>((resolve) => child.on("close", () => ((exited = true), resolve())));
+    const users = org.emulator.store.users as { insert: (item: any) => any };
     let creates = 0;
-    while ((creates = await org.control.count("POST", "/api/v1/users")) < killAt) {
-        if (exited) {
-            throw new Error(`pulumi up ended after ${creates} creates, before the kill point ${killAt}`);
+    let tree: ProcessInfo[] = [];
+    let victims: ProcessInfo[] = [];
+    const original = users.insert;
+    users.insert = function (this: unknown, item: any) {
+        const stored = original.call(this, item);
+        if (++creates === killAt) {
+            delete (users as { insert?: unknown }).insert; // the prototype's again
+            tree = descendantsOf(child.pid!);
+            victims = victimsOf(target, child.pid!, tree);
+            for (const victim of victims) {
+                process.kill(victim.pid, "SIGKILL");
+            }
         }
-        await sleep(20);
+        return stored;
+    };
+    try {
+        await Promise.race([closed, sleep(600_000)]);
+    } finally {
+        delete (users as { insert?: unknown }).insert;
     }
-    const tree = descendantsOf(child.pid!);
-    const victims = victimsOf(target, child.pid!, tree);
+    expect(exited, "pulumi up did not end").to.equal(true);
+    expect(creates, `pulumi up ended after ${creates} creates, before the kill point ${killAt}`).to.be.at.least(killAt);
     expect(victims, `no ${target} process among ${tree.map((p) => p.cmdline).join(" | ")}`).to.not.be.empty;
-    for (const victim of victims) {
-        process.kill(victim.pid, "SIGKILL");
-    }
-    await Promise.race([closed, sleep(300_000)]);
-    expect(exited, "pulumi up did not end after the kill").to.equal(true);
     await waitForExit(tree, 60_000);
     const state = await project.exportedState();
     return {
         killed: victims.map((v) => v.cmdline.split(" ").find((w) => /pulumi|dynamic-provider|cmd\/run/.test(w))?.split("/").slice(-2).join("/") ?? String(v.pid)),
-        createsAtKill: creates,
+        createsAtKill: killAt,
         usersInOkta: org.emulator.store.users.size,
         usersInState: state.resources.filter((r) => r.type === "pulumi-nodejs:dynamic/okta:User").length,
         pendingCreates: (JSON.parse(state.text).deployment.pending_operations ?? []).length,
