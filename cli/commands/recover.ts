@@ -20,6 +20,7 @@ import {
     type PendingOperation,
     type UpdateWindow,
 } from "../recover/interrupted";
+import { brokenCheckpoint, restoreCheckpoint, type BrokenCheckpoint } from "../recover/checkpoint";
 import { holderMayBeAlive, readStackLocks, type StackLock } from "../recover/lock";
 
 /**
@@ -42,7 +43,7 @@ export const recoverCommand: Command = {
         }
         const since = parseSince(options.since as string | undefined);
         const pulumiOptions: PulumiOptions = { env: ctx.env, cwd: ctx.cwd };
-        const survey = await surveyStack(stack, since, pulumiOptions, Boolean(options.force));
+        const survey = await surveyStack(stack, since, pulumiOptions, Boolean(options.force), Boolean(options.yes));
         if (!survey.interrupted) {
             return { type: "done", message: `stack ${stack}: no interrupted update (no lock, no pending operation, last update did not fail)`, value: { interrupted: false } };
         }
@@ -61,23 +62,33 @@ interface Survey {
     pendingCreates: PendingOperation[];
     /** Other pending operations (updates, deletes, other providers' creates): `pulumi refresh` resolves those. */
     otherPending: PendingOperation[];
+    /** A checkpoint cut short by the kill, and where the broken file was kept once the backup is in place. */
+    broken?: BrokenCheckpoint;
+    restored?: string;
     interrupted: boolean;
 }
 
-async function surveyStack(stack: string, since: Date | undefined, options: PulumiOptions, force: boolean): Promise<Survey> {
-    const locks = readStackLocks(options.env.PULUMI_BACKEND_URL ?? (await backendUrl(options)), projectName(options.cwd), stack);
+async function surveyStack(stack: string, since: Date | undefined, options: PulumiOptions, force: boolean, act: boolean): Promise<Survey> {
+    const backend = options.env.PULUMI_BACKEND_URL ?? (await backendUrl(options));
+    const locks = readStackLocks(backend, projectName(options.cwd), stack);
     const live = locks.filter(holderMayBeAlive);
     if (live.length > 0 && !force) {
         const holders = live.map((lock) => `pid ${lock.pid} on ${lock.hostname} since ${lock.timestamp.toISOString()}`).join(", ");
         throw new UsageError(`stack ${stack} is locked by a command that may still run (${holders}); wait for it, or pass --force if it is dead`);
     }
+    const broken = brokenCheckpoint(backend, projectName(options.cwd), stack);
+    if (broken && !act) {
+        // Nothing else can be read until the backup is in place; --yes does that first.
+        return { locks, window: chooseWindow(since, locks, undefined), pendingCreates: [], otherPending: [], broken, interrupted: true };
+    }
+    const restored = broken ? restoreCheckpoint(broken) : undefined;
     const exported = await exportStack(stack, options);
     const pending = pendingOperations(exported);
     const pendingCreates = pending.filter(isOurPendingCreate);
     const otherPending = pending.filter((op) => !isOurPendingCreate(op));
     const failed = locks.length === 0 ? await latestFailedUpdate(stack, options) : undefined;
     const window = chooseWindow(since, locks, failed);
-    return { locks, window, pendingCreates, otherPending, interrupted: Boolean(since || locks.length > 0 || pending.length > 0 || failed) };
+    return { locks, window, pendingCreates, otherPending, broken, restored, interrupted: Boolean(since || locks.length > 0 || pending.length > 0 || failed || broken) };
 }
 
 async function recover(ctx: CommandContext, stack: string, survey: Survey, options: PulumiOptions): Promise<{ message: string; value: unknown }> {
@@ -93,6 +104,9 @@ async function recover(ctx: CommandContext, stack: string, survey: Survey, optio
     const rerun = `okta-iac recover --stack ${stack} --since ${window.since.toISOString()} --yes`;
     if (!ctx.json) {
         ctx.io.stderr.write(`${lines[0]}; should this recovery stop half-way, run again: ${rerun}\n`);
+    }
+    if (survey.broken) {
+        lines.push(`the checkpoint was cut short by the kill: restored the previous one from ${survey.broken.backup} (broken file kept as ${survey.restored})`);
     }
     if (survey.locks.length > 0) {
         await pulumi(["cancel", "--yes", "--stack", stack], options);
@@ -247,6 +261,7 @@ function describePlan(stack: string, survey: Survey): string {
     const keyed = survey.pendingCreates.filter((op) => naturalKeyOf(op) !== undefined).length;
     return [
         `stack ${stack} has an interrupted update:`,
+        survey.broken ? `  a checkpoint cut short by the kill (${survey.broken.file}): would be replaced by its backup, one step behind` : "  a readable checkpoint",
         survey.locks.length > 0 ? `  a stale lock (${survey.locks.map((l) => `pid ${l.pid}@${l.hostname}, ${l.timestamp.toISOString()}`).join("; ")}): would be removed` : "  no lock",
         survey.window ? `  it started ${survey.window.since.toISOString()} (from ${survey.window.source})` : "  its start is unknown: give --since <time>",
         `  ${survey.pendingCreates.length} pending create(s) of this package (${keyed} with a natural key to look up): would be dropped from state and done again by \`pulumi up\`, taking over the objects Okta made since the start`,

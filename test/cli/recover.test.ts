@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { brokenCheckpoint, restoreCheckpoint } from "../../cli/recover/checkpoint";
 import { chooseWindow, naturalKeyOf, type PendingOperation } from "../../cli/recover/interrupted";
 import { holderMayBeAlive, readStackLocks, type StackLock } from "../../cli/recover/lock";
 import { RECOVER_REPORT_VARIABLE, RECOVER_SINCE_VARIABLE, RECOVER_UNTIL_VARIABLE, takesOver } from "../../provider/recovery";
@@ -36,6 +37,21 @@ describe("cli: recover's lock, window and takeover rules", () => {
         expect(holderMayBeAlive(lock(exited, "another-host"))).to.equal(true);
         // Alive but not a pulumi process: the pid was reused after the holder died.
         expect(holderMayBeAlive(lock(process.pid))).to.equal(false);
+    });
+
+    it("a checkpoint cut short is replaced by its backup, the broken file kept; a whole one is left alone", () => {
+        const stacks = join(dir, ".pulumi", "stacks", "proj");
+        mkdirSync(stacks, { recursive: true });
+        const file = join(stacks, "dev.json");
+        writeFileSync(file, '{"version": 3, "checkpoint": {"stack": "dev", "latest": {"resou');
+        writeFileSync(`${file}.bak`, '{"version": 3, "checkpoint": {"stack": "dev"}}');
+        const broken = brokenCheckpoint(pathToFileURL(dir).href, "proj", "dev");
+        expect(broken).to.deep.equal({ file, backup: `${file}.bak` });
+        const kept = restoreCheckpoint(broken!);
+        expect(readFileSync(file, "utf8")).to.equal('{"version": 3, "checkpoint": {"stack": "dev"}}');
+        expect(readFileSync(kept, "utf8")).to.match(/"resou$/);
+        expect(brokenCheckpoint(pathToFileURL(dir).href, "proj", "dev")).to.equal(undefined);
+        expect(brokenCheckpoint("s3://bucket", "proj", "dev")).to.equal(undefined);
     });
 
     it("the window: --since first, then the earliest stale lock, then the failed update from the history", () => {
