@@ -197,7 +197,8 @@ async function interruptedUp(project: DeclaredProject, org: TestOrg, target: Tar
     return {
         killed: victims.map((v) => v.cmdline.split(" ").find((w) => /pulumi|dynamic-provider|cmd\/run/.test(w))?.split("/").slice(-2).join("/") ?? String(v.pid)),
         createsAtKill: killAt,
-        usersInOkta: org.emulator.store.users.size,
+        // The program's users: the org's own super administrator is not one of them.
+        usersInOkta: [...org.emulator.store.users.values()].filter((u) => u.id !== org.emulator.store.superAdminId()).length,
         usersInState: exported.code === 0 ? state.resources.filter((r: any) => r.type === "pulumi-nodejs:dynamic/okta:User").length : "unreadable (checkpoint cut short)",
         pendingCreates: (JSON.parse(state.text).deployment.pending_operations ?? []).length,
     };
