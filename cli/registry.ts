@@ -5,6 +5,7 @@ import { eventHookCommands } from "./commands/event-hooks";
 import { groupCommands } from "./commands/groups";
 import { rawCommand } from "./commands/raw";
 import { recoverCommand } from "./commands/recover";
+import { reviewCommand } from "./commands/review";
 import { userCommands } from "./commands/users";
 import { watchCommands } from "./commands/watch";
 
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
     ...watchCommands,
     rawCommand,
     recoverCommand,
+    reviewCommand,
 ];
 
 /** The command named by the leading words of argv (the longest match), and the arguments after them. */

@@ -1,0 +1,172 @@
+import { bucketOf } from "../../provider/client";
+import { packageSchema } from "../../provider/schema";
+import { DEFAULT_BUCKETS, DEFAULT_TOKEN_SHARE, DEFAULT_WINDOW_MS } from "../../emulator/rate-limits";
+import { OPERATION_TYPES } from "./classify";
+import { UNKNOWN } from "./names";
+import { changesOrg, type Inputs, type PlannedStep } from "./preview";
+
+/** One API call the `up` will make: method and a path shaped like the real one (ids as `x`). */
+interface ApiCall {
+    method: string;
+    path: string;
+}
+
+/** The calls and the time one rate-limit bucket needs. */
+export interface BucketEstimate {
+    bucket: string;
+    calls: number;
+    /** Requests per minute this stack's token may send to the bucket. */
+    perMinute: number;
+    /** Full windows the `up` waits for this bucket to reset. */
+    waits: number;
+}
+
+export interface CallEstimate {
+    calls: number;
+    buckets: BucketEstimate[];
+    /** The least time the `up` takes at these limits (the windows waited, not counting request latency). */
+    minimumSeconds: number;
+    /** What the limits assume, for the reader. */
+    assumptions: { tokenSharePercent: number; maxApiCapacityPercent: number; overrides: Record<string, number> };
+}
+
+/** The settings an estimate uses: the org's bucket limits (by name) where they differ from Okta's defaults. */
+export interface EstimateSettings {
+    limits?: Record<string, number>;
+    tokenSharePercent?: number;
+    maxApiCapacityPercent?: number;
+}
+
+/**
+ * The API calls the `up` will make and the least time they take (docs/review.md#estimate): each change's calls
+ * (as provider/resources/*.ts make them; reads before writes included), grouped into Okta's buckets by the client's
+ * own table (provider/client/buckets.ts), at the default limits of docs/okta/rate-limits.md#published-limits (kept in
+ * emulator/rate-limits.ts), of which one token may use its share and this process `maxApiCapacity` percent.
+ */
+export function estimateCalls(steps: PlannedStep[], settings: EstimateSettings = {}): CallEstimate {
+    const counts = new Map<string, number>();
+    for (const call of steps.filter(changesOrg).flatMap(callsOf)) {
+        const bucket = bucketOf(call.method, call.path);
+        counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+    }
+    const tokenShare = settings.tokenSharePercent ?? DEFAULT_TOKEN_SHARE;
+    const capacity = settings.maxApiCapacityPercent ?? Number(packageSchema().config.variables.maxApiCapacity.default);
+    const buckets = [...counts.entries()].map(([bucket, calls]) => {
+        const limit = settings.limits?.[bucket] ?? DEFAULT_BUCKETS.find((rule) => rule.name === bucket)?.limit ?? null;
+        const perMinute = limit === null ? Infinity : Math.max(1, Math.floor((limit * tokenShare * capacity) / 10_000));
+        return { bucket, calls, perMinute, waits: Number.isFinite(perMinute) ? Math.ceil(calls / perMinute) - 1 : 0 };
+    });
+    buckets.sort((a, b) => b.waits - a.waits || b.calls - a.calls);
+    return {
+        calls: buckets.reduce((sum, b) => sum + b.calls, 0),
+        buckets,
+        minimumSeconds: Math.max(0, ...buckets.map((b) => b.waits)) * (DEFAULT_WINDOW_MS / 1000),
+        assumptions: { tokenSharePercent: tokenShare, maxApiCapacityPercent: capacity, overrides: settings.limits ?? {} },
+    };
+}
+
+const call = (method: string, path: string): ApiCall => ({ method, path });
+const times = (n: number, c: ApiCall) => Array.from({ length: n }, () => c);
+
+/** The calls one step makes; a replacement is a delete and a create. */
+function callsOf(step: PlannedStep): ApiCall[] {
+    switch (step.op) {
+        case "create":
+        case "import":
+            return createCalls(step.type, step.news ?? {});
+        case "delete":
+            return deleteCalls(step.type, step.olds ?? {});
+        case "replace":
+            return [...deleteCalls(step.type, step.olds ?? {}), ...createCalls(step.type, step.news ?? {})];
+        case "update":
+            return updateCalls(step.type, step.olds ?? {}, step.news ?? {});
+        default:
+            return [];
+    }
+}
+
+/** Statuses reached after the create by one lifecycle call (provider/resources/user-lifecycle.ts). */
+const LIFECYCLE_AFTER_CREATE = new Set(["SUSPENDED", "DEPROVISIONED"]);
+
+function createCalls(type: string, inputs: Inputs): ApiCall[] {
+    const adopt = inputs.adopt === true;
+    switch (type) {
+        case "User":
+            return [
+                ...(adopt ? [call("GET", "/api/v1/users")] : []),
+                call("POST", "/api/v1/users"),
+                ...(LIFECYCLE_AFTER_CREATE.has(String(inputs.status)) ? [call("POST", "/api/v1/users/x/lifecycle/x")] : []),
+            ];
+        case "Group":
+            return [...(adopt ? [call("GET", "/api/v1/groups")] : []), call("POST", "/api/v1/groups")];
+        case "GroupMembership":
+            return [call("PUT", "/api/v1/groups/x/users/x")];
+        case "GroupMembers":
+            return [...(inputs.authoritative === true ? [call("GET", "/api/v1/groups/x/users")] : []), ...times(idCount(inputs.userIds), call("PUT", "/api/v1/groups/x/users/x"))];
+        case "AppUserAssignment":
+            return [call("GET", "/api/v1/apps/x"), call("POST", "/api/v1/apps/x/users/x")];
+        case "EventHook":
+            return [...(adopt ? [call("GET", "/api/v1/eventHooks")] : []), call("POST", "/api/v1/eventHooks"), ...(inputs.doNotActivateOnCreate === true ? [] : [call("POST", "/api/v1/eventHooks/x/lifecycle/activate")])];
+        default:
+            return type in OPERATION_TYPES ? [call("POST", "/api/v1/users/x/lifecycle/x")] : [];
+    }
+}
+
+function deleteCalls(type: string, olds: Inputs): ApiCall[] {
+    switch (type) {
+        case "User":
+            return times(2, call("DELETE", "/api/v1/users/x"));
+        case "Group":
+            return [call("DELETE", "/api/v1/groups/x")];
+        case "GroupMembership":
+            return [call("DELETE", "/api/v1/groups/x/users/x")];
+        case "GroupMembers":
+            return times(idCount(olds.userIds), call("DELETE", "/api/v1/groups/x/users/x"));
+        case "AppUserAssignment":
+            return [call("DELETE", "/api/v1/apps/x/users/x")];
+        case "EventHook":
+            return [call("POST", "/api/v1/eventHooks/x/lifecycle/deactivate"), call("DELETE", "/api/v1/eventHooks/x")];
+        default:
+            return []; // Operation resources undo nothing.
+    }
+}
+
+function updateCalls(type: string, olds: Inputs, news: Inputs): ApiCall[] {
+    switch (type) {
+        case "User": {
+            const groups = differing(olds.groupIds, news.groupIds);
+            const profile = Object.keys({ ...olds, ...news }).some((key) => !["groupIds", "status", "adopt", "activate"].includes(key) && JSON.stringify(olds[key]) !== JSON.stringify(news[key]));
+            return [
+                call("GET", "/api/v1/users/x"),
+                ...(profile ? [call("POST", "/api/v1/users/x")] : []),
+                ...times(groups, call("PUT", "/api/v1/groups/x/users/x")),
+                ...(olds.status !== news.status ? [call("POST", "/api/v1/users/x/lifecycle/x")] : []),
+            ];
+        }
+        case "Group":
+            return [call("GET", "/api/v1/groups/x"), call("PUT", "/api/v1/groups/x")];
+        case "GroupMembers":
+            return times(differing(olds.userIds, news.userIds), call("PUT", "/api/v1/groups/x/users/x"));
+        case "AppUserAssignment":
+            return [call("POST", "/api/v1/apps/x/users/x")];
+        case "EventHook":
+            return [call("PUT", "/api/v1/eventHooks/x")];
+        default:
+            return type in OPERATION_TYPES ? [call("POST", "/api/v1/users/x/lifecycle/x")] : [];
+    }
+}
+
+/** Ids in one list and not the other, both ways (an id unknown at preview counts as new). */
+function differing(before: unknown, after: unknown): number {
+    const a = ids(before);
+    const b = ids(after);
+    return a.filter((id) => !b.includes(id)).length + b.filter((id) => id === UNKNOWN || !a.includes(id)).length;
+}
+
+function idCount(value: unknown): number {
+    return ids(value).length;
+}
+
+function ids(value: unknown): string[] {
+    return Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)];
+}
