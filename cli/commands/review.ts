@@ -62,7 +62,7 @@ async function previewText(ctx: CommandContext, file: string | undefined, stack:
         }
     }
     // A failed preview still prints its JSON (with the error diagnostics), which parsePreview reports.
-    const result = await runPulumi(["preview", "--json", "--stack", stack!], { env: ctx.env, cwd: ctx.cwd });
+    const result = await runPulumi(["preview", "--json", "--show-sames", "--stack", stack!], { env: ctx.env, cwd: ctx.cwd });
     if (result.stdout.trim() === "") {
         throw new Error(`\`pulumi preview --json --stack ${stack}\` printed nothing (exit ${result.code}): ${result.stderr.trim().split("\n").slice(0, 6).join("\n")}`);
     }

@@ -43,7 +43,16 @@ const MEMBERSHIP_INPUTS = ["groupIds", "userIds", "groupId", "userId"];
 
 /** Every step that changes the org, as a readable change. */
 export function classifyChanges(steps: PlannedStep[], names: NameBook): ReviewedChange[] {
-    return steps.filter(changesOrg).map((step) => classify(step, names));
+    const changes = steps.filter(changesOrg).map((step) => classify(step, names));
+    return changes.sort((a, b) => opRank(a.op) - opRank(b.op) || a.subject.localeCompare(b.subject));
+}
+
+/** Lines list what removes things first: a reviewer reads those most carefully. */
+const OP_ORDER = ["delete", "replace", "update", "create"];
+
+function opRank(op: string): number {
+    const rank = OP_ORDER.indexOf(op);
+    return rank === -1 ? OP_ORDER.length : rank;
 }
 
 function classify(step: PlannedStep, names: NameBook): ReviewedChange {
@@ -71,8 +80,8 @@ function classify(step: PlannedStep, names: NameBook): ReviewedChange {
 }
 
 /**
- * Field changes worth a line. A secret that both sides hold is listed only when nothing visible changed: then it is
- * the likely reason for the update, otherwise it is noise on every line.
+ * Field changes worth a line. A secret that both sides hold is listed only when nothing visible changed (memberships
+ * included): then it is the likely reason for the update, otherwise it is noise on every line.
  */
 function visibleChanges(step: PlannedStep): FieldChange[] {
     if (step.op !== "update" && step.op !== "replace") {
@@ -80,7 +89,8 @@ function visibleChanges(step: PlannedStep): FieldChange[] {
     }
     const all = changedFields(step.type, step.olds, step.news, MEMBERSHIP_INPUTS);
     const visible = all.filter((change) => !change.maybe);
-    return visible.length > 0 ? visible : all;
+    const membershipsChanged = MEMBERSHIP_INPUTS.some((input) => JSON.stringify(step.olds?.[input]) !== JSON.stringify(step.news?.[input]));
+    return visible.length > 0 || membershipsChanged ? visible : all;
 }
 
 function describeChange(step: PlannedStep, change: ReviewedChange, names: NameBook): string {

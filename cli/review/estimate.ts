@@ -2,7 +2,6 @@ import { bucketOf } from "../../provider/client";
 import { packageSchema } from "../../provider/schema";
 import { DEFAULT_BUCKETS, DEFAULT_TOKEN_SHARE, DEFAULT_WINDOW_MS } from "../../emulator/rate-limits";
 import { OPERATION_TYPES } from "./classify";
-import { UNKNOWN } from "./names";
 import { changesOrg, type Inputs, type PlannedStep } from "./preview";
 
 /** One API call the `up` will make: method and a path shaped like the real one (ids as `x`). */
@@ -139,6 +138,8 @@ function updateCalls(type: string, olds: Inputs, news: Inputs): ApiCall[] {
             return [
                 call("GET", "/api/v1/users/x"),
                 ...(profile ? [call("POST", "/api/v1/users/x")] : []),
+                // The user's groups are listed first, then each difference written (syncListedGroups in user.ts).
+                ...(groups > 0 ? [call("GET", "/api/v1/users/x/groups")] : []),
                 ...times(groups, call("PUT", "/api/v1/groups/x/users/x")),
                 ...(olds.status !== news.status ? [call("POST", "/api/v1/users/x/lifecycle/x")] : []),
             ];
@@ -160,7 +161,7 @@ function updateCalls(type: string, olds: Inputs, news: Inputs): ApiCall[] {
 function differing(before: unknown, after: unknown): number {
     const a = ids(before);
     const b = ids(after);
-    return a.filter((id) => !b.includes(id)).length + b.filter((id) => id === UNKNOWN || !a.includes(id)).length;
+    return a.filter((id) => !b.includes(id)).length + b.filter((id) => !a.includes(id)).length;
 }
 
 function idCount(value: unknown): number {

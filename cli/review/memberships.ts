@@ -61,6 +61,10 @@ export function membershipDeltas(steps: PlannedStep[], names: NameBook): Members
             }
         }
     }
+    for (const entry of deltas.values()) {
+        entry.added.sort();
+        entry.removed.sort();
+    }
     return [...deltas.values()].filter((d) => d.added.length + d.removed.length > 0 || d.authoritative).sort((a, b) => a.group.localeCompare(b.group));
 }
 
