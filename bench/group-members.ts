@@ -4,7 +4,7 @@
  *
  *   npx tsc -p tsconfig.json && node dist/bench/group-members.js [N...]
  */
-import { newOktaId } from "../emulator/collection";
+import { newOktaId } from "../emulator/platform/collection";
 import { OktaEmulator } from "../emulator";
 
 const TOKEN = "bench-token-000000000000000000000000000000";

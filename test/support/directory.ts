@@ -1,6 +1,6 @@
-import { insertUser, newUserId } from "../../emulator/model/user-directory";
-import { storedPassword } from "../../emulator/model/passwords";
-import type { UserRecord } from "../../emulator/model/users";
+import { insertUser, newUserId } from "../../emulator/areas/users/directory";
+import { storedPassword } from "../../emulator/areas/users/passwords";
+import type { UserRecord } from "../../emulator/areas/users/model";
 import type { TestOrg } from "./emulator";
 
 /**
