@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { OrgStore } from "../../org/store";
 import type { UserRecord } from "./model";
 
@@ -46,43 +45,4 @@ export function findUser(store: OrgStore, idOrLogin: string): UserRecord | undef
     }
     const id = store.userLogins.resolve(idOrLogin);
     return id === undefined ? undefined : store.users.get(id);
-}
-
-/** Characters in ASCII order, so that ids compare like the numbers they encode. */
-const SORTABLE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-let lastTime = 0;
-let sequence = 0;
-
-/**
- * A user id (`00u` + 17 characters) that sorts after every id made before it. Okta lists and searches users in id
- * order, and its ids grow over time; keeping that property keeps creation order and id order the same.
- */
-export function newUserId(now = Date.now()): string {
-    if (now <= lastTime) {
-        sequence++;
-        if (sequence === 62 * 62) {
-            // More ids in one millisecond than the sequence can count: borrow the next millisecond.
-            lastTime++;
-            sequence = 0;
-        }
-    } else {
-        lastTime = now;
-        sequence = 0;
-    }
-    const random = randomBytes(7);
-    let suffix = "";
-    for (const byte of random) {
-        suffix += SORTABLE_ALPHABET[byte % 62];
-    }
-    return "00u" + encodeSortable(lastTime, 8) + encodeSortable(sequence, 2) + suffix;
-}
-
-function encodeSortable(value: number, width: number): string {
-    let text = "";
-    let rest = Math.floor(value);
-    for (let i = 0; i < width; i++) {
-        text = SORTABLE_ALPHABET[rest % 62] + text;
-        rest = Math.floor(rest / 62);
-    }
-    return text;
 }

@@ -1,9 +1,9 @@
 import { expireOnCreateNeedsActivation, expireOnCreateNeedsPassword, notFound, tooManyTargets, validationFailed } from "../../platform/errors";
 import { noContent, ok, type RequestContext } from "../../platform/http";
 import { appLinkHref } from "../apps/model";
-import { findUser, insertUser, newUserId, purgeUser, reindexLogin } from "./directory";
+import { findUser, insertUser, purgeUser, reindexLogin } from "./directory";
 import { canSignInWithoutActivation, nextStatus } from "./lifecycle";
-import type { UserCredentials, UserRecord, UserStatus } from "./model";
+import { newUserId, type UserCredentials, type UserRecord, type UserStatus } from "./model";
 import { linkHeaders, pageLimit } from "../../platform/paging";
 import type { Router } from "../../platform/router";
 import type { OrgStore } from "../../org/store";

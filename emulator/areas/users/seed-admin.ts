@@ -1,10 +1,9 @@
 import { newRoleAssignment } from "../roles/model";
 import { meetsPasswordPolicy, PASSWORD_REQUIREMENTS, storedPassword } from "./passwords";
-import { insertUser, newUserId } from "./directory";
-import type { UserRecord } from "./model";
+import { insertUser } from "./directory";
+import { newUser } from "./model";
 import type { SeedFail, SeedSection } from "../../org/seed-section";
 import type { OrgStore } from "../../org/store";
-import { oktaTimestamp } from "../../platform/time";
 
 /**
  * The org's super administrator: a real org always has the admin who created it, who owns the API tokens
@@ -60,24 +59,13 @@ function addSuperAdmin(
     if (admin.password !== undefined && !meetsPasswordPolicy(admin.password, admin)) {
         fail("superAdmin.password", PASSWORD_REQUIREMENTS);
     }
-    const now = oktaTimestamp();
-    const user: UserRecord = {
-        id: admin.id ?? newUserId(),
-        status: "ACTIVE",
-        created: now,
-        activated: now,
-        statusChanged: now,
-        lastLogin: null,
-        lastUpdated: now,
-        passwordChanged: admin.password === undefined ? null : now,
-        realmId: store.realms.defaultRealm.id,
-        type: { id: store.userTypes.defaultType.id },
+    const user = newUser({
+        id: admin.id,
         profile: { login: admin.login, email: admin.login, firstName: admin.firstName, lastName: admin.lastName },
-        credentials: {
-            ...(admin.password === undefined ? {} : { password: storedPassword(admin.password) }),
-            provider: { type: "OKTA", name: "OKTA" },
-        },
-    };
+        typeId: store.userTypes.defaultType.id,
+        realmId: store.realms.defaultRealm.id,
+        password: admin.password === undefined ? undefined : storedPassword(admin.password),
+    });
     insertUser(store, user);
     store.roleAssignments.insert(newRoleAssignment(user.id, "SUPER_ADMIN"));
 }

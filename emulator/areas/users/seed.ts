@@ -2,9 +2,9 @@ import { Collection, newOktaId } from "../../platform/collection";
 import { FACTOR_ID_PREFIXES, FACTOR_PROVIDERS, type FactorRecord, type FactorStatus, type FactorType } from "../factors/model";
 import { digestSecret, foldAnswer, meetsPasswordPolicy, PASSWORD_REQUIREMENTS, storedPassword } from "./passwords";
 import type { RealmType } from "../realms/model";
-import { insertUser, newUserId } from "./directory";
+import { insertUser } from "./directory";
 import { validateProfile, type AttributeDefinition, type AttributeType } from "./profile";
-import { USER_STATUSES, type UserRecord, type UserStatus } from "./model";
+import { newUser, USER_STATUSES, type UserRecord, type UserStatus } from "./model";
 import type { SeedFail, SeedList, SeedSection } from "../../org/seed-section";
 import type { OrgStore } from "../../org/store";
 import { oktaTimestamp } from "../../platform/time";
@@ -195,25 +195,16 @@ function applySeedUser(store: OrgStore, u: SeedUser, at: string, fail: SeedFail,
         return group!;
     });
     const status = u.status ?? (u.password !== undefined ? "ACTIVE" : "PROVISIONED");
-    const activated = status === "STAGED" ? null : now;
-    const user: UserRecord = {
-        id: u.id ?? newUserId(),
+    const user = newUser({
+        id: u.id,
         status,
-        created: now,
-        activated,
-        statusChanged: status === "STAGED" ? null : now,
-        lastLogin: null,
-        lastUpdated: now,
-        passwordChanged: u.password === undefined ? null : now,
-        realmId: realm!.id,
-        type: { id: type!.id },
         profile: profile as UserRecord["profile"],
-        credentials: {
-            password: u.password === undefined ? undefined : storedPassword(u.password),
-            recoveryQuestion: u.recoveryQuestion && recoveryQuestionOf(u.recoveryQuestion),
-            provider: { type: "OKTA", name: "OKTA" },
-        },
-    };
+        typeId: type!.id,
+        realmId: realm!.id,
+        password: u.password === undefined ? undefined : storedPassword(u.password),
+        recoveryQuestion: u.recoveryQuestion && recoveryQuestionOf(u.recoveryQuestion),
+        at: now,
+    });
     if (store.users.get(user.id)) {
         fail(`${at}.id`, `another user already has the id '${user.id}'`);
     }
