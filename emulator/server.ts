@@ -27,7 +27,7 @@ export interface EmulatorOptions {
     port?: number;
     seed?: SeedDocument;
     rateLimits?: RateLimitOptions;
-    /** Faults to inject from the start (see faults.ts); also settable through the control API. */
+    /** Faults to inject from the start (see pipeline/faults.ts); also settable through the control API. */
     faults?: FaultSettings;
     /** Token of the control API under `/__emulator/`; the control API is off without one. */
     controlToken?: string;

@@ -28,7 +28,7 @@ export const TRANSIENT_STORE_PARTS: ReadonlySet<string> = new Set(["apiTokens", 
 export class OrgStore {
     readonly groups = new Collection<GroupRecord>();
     readonly users = new Collection<UserRecord>();
-    /** Login and shortname -> user id; kept in step with `users` by model/user-directory.ts. */
+    /** Login and shortname -> user id; kept in step with `users` by areas/users/directory.ts. */
     readonly userLogins = new LoginIndex();
     readonly userSchema = new UserProfileSchema();
     readonly userTypes = new UserTypes();

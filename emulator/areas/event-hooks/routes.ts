@@ -1,6 +1,6 @@
 import { newOktaId } from "../../platform/collection";
 import { notFound, OktaHttpError, validationFailed } from "../../platform/errors";
-import { parseEventHookBody, type EventHookDefinition } from "./definition";
+import { parseEventHookBody, type EventHookDefinition } from "./input";
 import { noContent, ok, type RequestContext } from "../../platform/http";
 import { jsonBody } from "../../platform/body";
 import {

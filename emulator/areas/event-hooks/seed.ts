@@ -5,7 +5,7 @@ import type { SeedFail, SeedSection } from "../../org/seed-section";
 import type { OrgStore } from "../../org/store";
 import type { LogActor, LogEventInput, LogOutcomeResult, LogSeverity, LogTarget } from "../logs/system-log";
 import { oktaTimestamp } from "../../platform/time";
-import { parseEventHookBody } from "./definition";
+import { parseEventHookBody } from "./input";
 
 /**
  * Seed sections for event hooks and System Log history. Hooks take the API's create body (same validation) plus

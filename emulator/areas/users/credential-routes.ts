@@ -21,7 +21,7 @@ import { requireUser } from "./routes";
 /**
  * Credential operations of the user themselves: `change_password` and `change_recovery_question` check the current
  * password and answer with the user's credentials object (recorded traffic); `forgot_password` starts recovery by the
- * recovery question, and `forgot_password_recovery_question` completes it with the answer and a new password. Setting a password without the old one is an update of the user (routes/users.ts).
+ * recovery question, and `forgot_password_recovery_question` completes it with the answer and a new password. Setting a password without the old one is an update of the user (routes.ts).
  */
 
 /** Users who hold a password they can prove: only they may change it. */

@@ -13,7 +13,7 @@ import { userResource } from "./resource";
 import { deactivate, requireUser } from "./routes";
 
 /**
- * `POST /api/v1/users/{id}/lifecycle/{operation}`: Okta's user state machine (model/user-lifecycle.ts decides what is
+ * `POST /api/v1/users/{id}/lifecycle/{operation}`: Okta's user state machine (lifecycle.ts decides what is
  * allowed; this module applies the change and answers in Okta's shape for each operation).
  */
 
