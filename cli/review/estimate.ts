@@ -1,6 +1,6 @@
 import { bucketOf } from "../../provider/client";
 import { packageSchema } from "../../provider/schema";
-import { DEFAULT_BUCKETS, DEFAULT_TOKEN_SHARE, DEFAULT_WINDOW_MS } from "../../emulator/rate-limits";
+import { DEFAULT_BUCKETS, DEFAULT_TOKEN_SHARE, DEFAULT_WINDOW_MS } from "../../emulator/pipeline/rate-limits";
 import { OPERATION_TYPES } from "./classify";
 import { changesOrg, type Inputs, type PlannedStep } from "./preview";
 
