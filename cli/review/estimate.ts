@@ -40,7 +40,7 @@ export interface EstimateSettings {
  * The API calls the `up` will make and the least time they take (docs/review.md#estimate): each change's calls
  * (as provider/resources/*.ts make them; reads before writes included), grouped into Okta's buckets by the client's
  * own table (provider/client/buckets.ts), at the default limits of docs/okta/rate-limits.md#published-limits (kept in
- * emulator/rate-limits.ts), of which one token may use its share and this process `maxApiCapacity` percent.
+ * emulator/pipeline/rate-limits.ts), of which one token may use its share and this process `maxApiCapacity` percent.
  */
 export function estimateCalls(steps: PlannedStep[], settings: EstimateSettings = {}): CallEstimate {
     const counts = new Map<string, number>();
