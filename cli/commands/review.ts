@@ -21,7 +21,7 @@ export const reviewCommand: Command = {
     words: ["review"],
     summary: "summarise `pulumi preview --json` for a pull request: risks, counts, API calls, one line per change (Markdown; --json)",
     options: {
-        preview: { type: "string", value: "<file>", description: "the output of `pulumi preview --json` ('-' or no --preview and no --stack: stdin)" },
+        preview: { type: "string", value: "<file>", description: "the output of `pulumi preview --json` ('-': stdin); without it: with --stack, runs `pulumi preview --json --show-sames` of that stack, else reads stdin" },
         cwd: { type: "string", value: "<dir>", description: "with --stack: the Pulumi project directory (default: the current one)" },
         output: { type: "string", value: "<file>", description: "also write the Markdown comment to this file" },
         "privileged-group": { type: "string", multiple: true, value: "<name>", description: `a privileged group besides Okta Administrators (repeatable; also stack config ${PRIVILEGED_GROUPS_CONFIG})` },

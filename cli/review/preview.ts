@@ -36,8 +36,11 @@ export interface Preview {
 /** The dynamic-provider type prefix of this package's resources (sdk/*.ts register them as `okta:<Type>`). */
 const OUR_TYPE_PREFIX = "pulumi-nodejs:dynamic/okta:";
 
-/** Steps that change nothing in the org. */
-const NO_CHANGE = new Set(["same", "read", "refresh", "discard", "remove-pending-replace"]);
+/**
+ * Steps that change nothing in the org, or that are counted elsewhere: a replacement is one `replace` step, and the
+ * `create-replacement`/`delete-replaced` halves, where the engine reports them too, would count it again.
+ */
+const NO_CHANGE = new Set(["same", "read", "refresh", "discard", "remove-pending-replace", "create-replacement", "delete-replaced"]);
 
 /** Engine-internal resources, never shown. */
 const INTERNAL_TYPES = /^pulumi:(pulumi:Stack|providers:)/;

@@ -26,8 +26,8 @@ const NEWCOMERS = numbered("new", 40);
 
 /**
  * `okta-iac review` on what the real Pulumi CLI previews for a realistic change of a running stack: 40 users added,
- * 12 moved from Engineering to Support, one hook URL changed, one user deleted, a password reset, and memberships of
- * two privileged groups (one named in stack config, Okta Administrators by id, named through the org).
+ * 12 moved from Engineering to Support, one hook URL changed, one user deleted, a password reset, a group adopted, a
+ * membership replaced, and memberships of two privileged groups (one named in stack config, Okta Administrators by id, named through the org).
  */
 describe("e2e: okta-iac review of a realistic change", function () {
     this.timeout(600_000);
@@ -67,7 +67,13 @@ describe("e2e: okta-iac review of a realistic change", function () {
     ];
 
     function before_(): DeclaredResource[] {
-        return [...groups, hook("a"), ...STAFF.map((login) => user(login, MOVED.includes(login) ? ["eng"] : [])), user("leaver", ["support"])];
+        return [
+            ...groups,
+            hook("a"),
+            ...STAFF.map((login) => user(login, MOVED.includes(login) ? ["eng"] : [])),
+            user("leaver", ["support"]),
+            { type: "GroupMembership", name: "staff16Team", args: { groupId: { $ref: "eng" }, userId: { $ref: "staff16" } } },
+        ];
     }
 
     function after_(withOktaAdministrators: boolean): DeclaredResource[] {
@@ -76,6 +82,8 @@ describe("e2e: okta-iac review of a realistic change", function () {
             hook("b"),
             ...STAFF.map((login) => user(login, MOVED.includes(login) ? ["support"] : [])),
             ...NEWCOMERS.map((login, i) => user(login, i % 2 === 0 ? ["eng", "support"] : ["eng"])),
+            { type: "Group", name: "contractors", args: { name: "Contractors", adopt: true } },
+            { type: "GroupMembership", name: "staff16Team", args: { groupId: { $ref: "support" }, userId: { $ref: "staff16" } } },
             { type: "GroupMembership", name: "staff13Security", args: { groupId: { $ref: "secadmins" }, userId: { $ref: "staff13" } } },
             ...(withOktaAdministrators ? [{ type: "GroupMembership", name: "staff14Admin", args: { groupId: adminsId, userId: { $ref: "staff14" } } }] : []),
             { type: "ResetUserPassword", name: "resetStaff15", args: { userId: { $ref: "staff15" }, sendEmail: false, triggers: ["TICKET-4711"] } },
@@ -114,18 +122,19 @@ describe("e2e: okta-iac review of a realistic change", function () {
         const review = JSON.parse(run.stdout);
         expect(review.counts).to.deep.equal({
             EventHook: { update: 1 },
-            GroupMembership: { create: 2 },
+            Group: { create: 1 },
+            GroupMembership: { create: 2, replace: 1 },
             ResetUserPassword: { create: 1 },
             User: { create: 40, update: 12, delete: 1 },
         });
-        expect(review.total).to.equal(57);
+        expect(review.total).to.equal(59);
         const lines = review.changes.map((c: any) => c.line);
         expect(lines).to.include("+ user new01@example.com (ACTIVE) into Engineering, Support");
         expect(lines).to.include("~ user staff01@example.com: groups +Support -Engineering");
         expect(lines).to.include("- user leaver@example.com: deprovisioned and deleted");
         const engineering = review.memberships.find((m: any) => m.group === "Engineering");
         expect(engineering.added).to.have.length(40);
-        expect(engineering.removed).to.have.members(MOVED.map((login) => `${login}@example.com`));
+        expect(engineering.removed).to.have.members([...MOVED, "staff16"].map((login) => `${login}@example.com`));
     });
 
     it("writes the PR comment with the risks on top, names read from the org (--stack --resolve-names --output)", async () => {
@@ -144,8 +153,11 @@ describe("e2e: okta-iac review of a realistic change", function () {
         expect(risks).to.contain("`Security Admins: + staff13@example.com`");
         expect(risks).to.contain("`- user leaver@example.com: deprovisioned and deleted`");
         expect(risks).to.contain("`~ hook audit: url http://127.0.0.1:9/a?token=%E2%80%A6 -> http://127.0.0.1:9/b?token=%E2%80%A6`");
+        expect(risks).to.contain("**Replacements (deleted and created again)** (1)");
+        expect(risks).to.contain("`+- member staff16@example.com of Engineering -> staff16@example.com of Support`");
+        expect(risks).to.contain("`+ group Contractors (adopt: takes over the existing one if there is one)`");
         expect(risks).to.contain("`+ runs: reset the password of staff15@example.com (triggers: TICKET-4711)`");
-        expect(markdown).to.contain("| User | 40 | 12 | 1 | 53 |");
+        expect(markdown).to.contain("| User | 40 | 12 |  | 1 | 53 |");
         expect(markdown).to.match(/needs about \*\*\d+\*\* Okta API calls/);
         expect(markdown).to.contain("<details><summary>User (53)</summary>");
         expect(markdown.length).to.be.at.most(GITHUB_COMMENT_LIMIT);
@@ -167,7 +179,7 @@ describe("e2e: okta-iac review of a realistic change", function () {
         expect(markdown.length).to.be.at.most(GITHUB_COMMENT_LIMIT);
         expect(markdown).to.match(/> ✂️ \d+ lines of long lists were left out to stay under GitHub's 65,536-character limit/);
         expect(markdown).to.contain("`Security Admins: + staff13@example.com`");
-        expect(markdown).to.contain("| User | 3040 | 12 | 1 | 3053 |");
+        expect(markdown).to.contain("| User | 3040 | 12 |  | 1 | 3053 |");
         noSecretIn(markdown);
     });
 
