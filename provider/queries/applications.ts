@@ -52,3 +52,15 @@ export async function getAppUserAssignment(client: OktaClient, args: GetAppUserA
     const userId = requiredId("userId", args.userId);
     return client.get<OktaAppUser>(`/api/v1/apps/${segment(appId)}/users/${segment(userId)}`, { expand: args.expand });
 }
+
+/** The product's "List Application Users": the app's assignments, direct (`USER`) and through groups (`GROUP`). */
+export interface ListAppUsersArgs extends ListOptions {
+    appId: string;
+    /** Okta's `expand` (`user` embeds each Okta user). */
+    expand?: string;
+}
+
+export async function listAppUsers(client: OktaClient, args: ListAppUsersArgs, onProgress?: PageProgress): Promise<ListResult<OktaAppUser>> {
+    const appId = requiredId("appId", args.appId);
+    return list<OktaAppUser>(client, { path: `/api/v1/apps/${segment(appId)}/users`, query: { expand: args.expand } }, args, onProgress);
+}

@@ -59,6 +59,10 @@ export const appUserAssignmentHandler: ResourceHandler<AppUserAssignmentInputs, 
         assertCredentialsAllowed(inputs, scheme);
         const found = looksForExisting(inputs.adopt) ? await getAssignment(client, inputs.appId, inputs.userId) : undefined;
         const existing = takesOver(inputs.adopt, found, "AppUserAssignment", assignmentId(inputs.appId, inputs.userId)) ? found : undefined;
+        if (existing && !differsFrom(existing, inputs, scheme)) {
+            // Taken over as it is: nothing to write (docs/generate.md#the-first-up-writes-nothing).
+            return { id: assignmentId(inputs.appId, inputs.userId), outs: outputsOf(existing, inputs, scheme) };
+        }
         assignmentReads.invalidate(client, inputs.appId);
         const assignment = existing
             ? await client.post<OktaAppUser>(assignmentPath(inputs.appId, inputs.userId), assignmentBody(inputs, existing.profile ?? {}), undefined, { idempotent: true })
@@ -97,6 +101,12 @@ export const appUserAssignmentHandler: ResourceHandler<AppUserAssignmentInputs, 
         await client.delete(assignmentPath(olds.appId!, olds.userId!), { sendEmail: false });
     },
 };
+
+/** Whether an existing assignment needs a write to match `inputs` (a password is always written: Okta never returns it). */
+function differsFrom(existing: OktaAppUser, inputs: AppUserAssignmentInputs, scheme: string | undefined): boolean {
+    const current = outputsOf(existing, { ...inputs, password: undefined }, scheme);
+    return appUserAssignmentHandler.changedInputs(current, { ...inputs, scope: inputs.scope ?? "USER" }).length > 0;
+}
 
 /** Credentials (when the app takes them) and the managed profile, with cleared attributes set to `null`. */
 function assignmentBody(inputs: AppUserAssignmentInputs, previousProfile: Record<string, unknown>): Record<string, unknown> {
