@@ -146,7 +146,7 @@ export interface UserInputs {
     department?: string;
     /** The user's employee number. */
     employeeNumber?: string;
-    /** The user's default location for localizing items such as currency, date and number formats: an ISO 639-1 language code, an underscore and an ISO 3166-1 country code. */
+    /** The user's default location for localizing items such as currency, date and number formats: an ISO 639-1 language code, an underscore and an ISO 3166-1 country code. An empty string leaves it unset, as Okta leaves it for users made without one. */
     locale?: string;
     /** The user's mobile phone number. */
     mobilePhone?: string;
