@@ -1,7 +1,7 @@
-import type { OktaClient } from "../provider/client";
-import { resolveConnectionSettings, type ConnectionSettings } from "../provider/config";
-import { clientFor } from "../provider/connection";
-import { resolveClientTuning, tuningClientOptions, type ClientTuning } from "../provider/tuning";
+import type { OktaClient } from "../core/client";
+import { resolveConnectionSettings, type ConnectionSettings } from "../core/connection/settings";
+import { clientFor } from "../core/connection/authenticator";
+import { resolveClientTuning, tuningClientOptions, type ClientTuning } from "../core/connection/tuning";
 import { ConfigError } from "./exit-codes";
 import { pulumiJson, PulumiCommandError } from "./pulumi";
 

@@ -1,5 +1,5 @@
-import { ArgumentError } from "../provider/arguments";
-import { OktaApiError, OktaDeadlineError, OktaTransportError } from "../provider/client";
+import { ArgumentError } from "../core/okta/arguments";
+import { OktaApiError, OktaDeadlineError, OktaTransportError } from "../core/client";
 
 /** What the CLI's exit status means; scripts can branch on it. Listed in `okta-iac --help` and the README. */
 export const EXIT = {

@@ -1,7 +1,7 @@
-import type { OktaClient } from "./client";
-import { resolveConnectionSettings, type ConfigLookup, type ConnectionArgs, type ConnectionSettings } from "./config";
-import { ClientCache } from "./connect";
-import { resolveClientTuning, type ClientTuning, type TuningArgs } from "./tuning";
+import type { OktaClient } from "../core/client";
+import { resolveConnectionSettings, type ConfigLookup, type ConnectionArgs, type ConnectionSettings } from "../core/connection/settings";
+import { ClientCache } from "../core/connection/connect";
+import { resolveClientTuning, type ClientTuning, type TuningArgs } from "../core/connection/tuning";
 
 /**
  * The provider process's state: the configuration handed to `configure`, and one client per distinct connection built

@@ -1,11 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { OktaApiError, validateOrgUrl } from "./client";
+import { OktaApiError, validateOrgUrl } from "../core/client";
 import { providerContext } from "./context";
 import { appUserAssignmentHandler } from "./resources/app-user-assignment";
 import { sameScalar, sameValue } from "./resources/compare";
 import { eventHookHandler } from "./resources/event-hook";
 import { groupHandler } from "./resources/group";
-import { OPERATION_HANDLERS } from "./operations/resources";
+import { OPERATION_HANDLERS } from "./resources/operations";
 import { groupMembersHandler } from "./resources/group-members";
 import { groupMembershipHandler } from "./resources/group-membership";
 import type { ResourceHandler } from "./resources/handler";

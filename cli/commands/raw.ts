@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { rawRequest, type RawRequestInput } from "../../provider/operations/raw";
+import { rawRequest, type RawRequestInput } from "../../core/okta/raw";
 import type { Command } from "../command";
 import { UsageError } from "../exit-codes";
 

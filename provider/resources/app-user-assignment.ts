@@ -1,4 +1,4 @@
-import { OktaApiError, type OktaClient } from "../client";
+import { OktaApiError, type OktaClient } from "../../core/client";
 import type { AppUserAssignmentInputs, AppUserAssignmentOutputs } from "../generated/types";
 import { looksForExisting, takesOver } from "../recovery";
 import { attributesToWrite, managedAttributes, orUndefined, sameScalar, sameValue } from "./compare";

@@ -1,9 +1,9 @@
-import { OktaApiError, type OktaClient } from "../client";
+import { OktaApiError, type OktaClient } from "../../core/client";
 import type { EventHookInputs, EventHookOutputs, EventHookStatus } from "../generated/types";
-import { HTTP_HEADER_NAME, isHttpsOrLoopback } from "../http-rules";
-import { closestEligibleType, isEventHookEligible } from "../okta-event-types";
-import type { OktaEventHook } from "../okta-types";
-import { activateEventHook, deactivateEventHook, verifyEventHook } from "../operations/event-hooks";
+import { HTTP_HEADER_NAME, isHttpsOrLoopback } from "../../core/client/http-rules";
+import { closestEligibleType, isEventHookEligible } from "../../core/okta/event-types";
+import type { OktaEventHook } from "../../core/okta/types";
+import { activateEventHook, deactivateEventHook, verifyEventHook } from "../../core/okta/event-hook-lifecycle";
 import { UNKNOWN, type CheckFailure } from "../schema";
 import { looksForExisting, takesOver } from "../recovery";
 import { changedScalars, orUndefined, sameScalar, sameSet, sameValue } from "./compare";

@@ -1,4 +1,4 @@
-import { OktaApiError, type OktaClient } from "../client";
+import { OktaApiError, type OktaClient } from "../../core/client";
 import type { GroupMembersInputs, GroupMembersOutputs } from "../generated/types";
 import { sameSet } from "./compare";
 import { PartialFailure, type ResourceHandler } from "./handler";

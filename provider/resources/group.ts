@@ -1,4 +1,4 @@
-import type { OktaClient } from "../client";
+import type { OktaClient } from "../../core/client";
 import type { GroupInputs, GroupOutputs } from "../generated/types";
 import { attributesToWrite, changedScalars, managedAttributes, orUndefined, sameValue } from "./compare";
 import { looksForExisting, takesOver } from "../recovery";

@@ -1,4 +1,4 @@
-import type { OktaClient } from "../client";
+import type { OktaClient } from "../../core/client";
 
 /**
  * Coalesced reads of collections such as a group's members or an application's assignments.

@@ -1,4 +1,4 @@
-import type { OktaClient } from "../client";
+import type { OktaClient } from "../../core/client";
 import { CollectionReads } from "./listings";
 
 /** Okta pages group members 200 at a time (the recommended page size for `/groups/{id}/users`). */

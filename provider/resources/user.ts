@@ -1,8 +1,8 @@
-import { OktaApiError, type OktaClient } from "../client";
+import { OktaApiError, type OktaClient } from "../../core/client";
 import type { UserInputs, UserOutputs } from "../generated/types";
 import type { CheckFailure } from "../schema";
 import { attributesToWrite, changedScalars, isEmpty, managedAttributes, orUndefined, sameScalar, sameSet, sameValue } from "./compare";
-import { lifecycle } from "../operations/users";
+import { lifecycle } from "../../core/okta/user-lifecycle";
 import { looksForExisting, takesOver } from "../recovery";
 import { PartialFailure, type ResourceHandler } from "./handler";
 import { addMember, groupIdsOfUser, removeMember } from "./memberships";

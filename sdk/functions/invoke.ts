@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { OktaClient } from "../../provider/client";
-import { ClientCache } from "../../provider/connect";
-import { resolveConnectionSettings, type ConnectionArgs } from "../../provider/config";
-import { ArgumentError } from "../../provider/arguments";
-import { resolveClientTuning } from "../../provider/tuning";
+import type { OktaClient } from "../../core/client";
+import { ClientCache } from "../../core/connection/connect";
+import { resolveConnectionSettings, type ConnectionArgs } from "../../core/connection/settings";
+import { ArgumentError } from "../../core/okta/arguments";
+import { resolveClientTuning } from "../../core/connection/tuning";
 
 /**
  * How Pulumi functions reach Okta. They run in the program's process (not the provider host), so they read the same

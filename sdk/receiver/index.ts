@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { OktaLogEvent } from "../../provider/okta-types";
+import type { OktaLogEvent } from "../../core/okta/types";
 
 /**
  * The event hook trigger: a Node HTTP request handler for an Okta event hook's URL. It answers Okta's one-time
