@@ -1,7 +1,7 @@
 import { Agent, type Dispatcher } from "undici";
 import type { AuthorizationRequest, Authenticator } from "./auth";
 import { encodeBody, type MultipartBody } from "./body";
-import { bucketOf } from "./buckets";
+import { bucketOf } from "../okta/rate-limit-buckets";
 import { execute, type ExecutorContext, type OktaLogger, type OktaResponse, type PreparedRequest, type ResponseType } from "./executor";
 import { mergeHeaders } from "./headers";
 import { governorFor, RateLimitGovernor, type GovernorOptions } from "./governor";
@@ -23,7 +23,7 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD" | 
 
 export interface OktaRequest<T = unknown> {
     method: HttpMethod;
-    /** Path on the org, starting with `/`, e.g. `/api/v1/groups`; or an absolute URL on the org (from a Link). */
+    /** Path on the org, starting with `/` (from the typed API in core/okta); or an absolute URL on the org (from a Link). */
     path: string;
     query?: Query;
     /** Sent as JSON (a string or Buffer as is). POST and PUT without a body send `Content-Length: 0`, as Okta requires. */
@@ -136,7 +136,7 @@ export class OktaClient {
         return pages<T>(this.fetchPage, path, query, options);
     }
 
-    /** The product's "Raw Request": any method on a path under `/api/v1`. */
+    /** The product's "Raw Request": any method on a Management API path (core/okta/paths.ts). */
     raw(input: RawRequestInput): Promise<RawRequestResult> {
         return rawRequest(this, input);
     }

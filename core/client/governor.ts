@@ -1,4 +1,4 @@
-import { UNLIMITED } from "./buckets";
+import { UNLIMITED } from "../okta/rate-limit-buckets";
 import { OktaDeadlineError } from "./errors";
 import { ServerClock } from "./server-clock";
 

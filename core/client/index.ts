@@ -5,8 +5,8 @@ export { OktaApiError, OktaDeadlineError, OktaTransportError, type OktaErrorCaus
 export { RateLimitGovernor, governorFor, DEFAULT_MAX_CONCURRENCY, DEFAULT_CAPACITY_PERCENT, type GovernorOptions, type GovernorStats } from "./governor";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry";
 export { SYSTEM_LOG_MAX_RECORDS, itemCap, type Page, type PaginateOptions } from "./pagination";
-export { apiPath, type RawRequestInput, type RawRequestResult } from "./raw";
-export { bucketOf } from "./buckets";
+export { type RawRequestInput, type RawRequestResult } from "./raw";
+export { bucketOf } from "../okta/rate-limit-buckets";
 export { Redactor, REDACTED } from "./redact";
 export type { MultipartBody, MultipartFile } from "./body";
 export { parseLinkHeader } from "./links";

@@ -1,3 +1,4 @@
+import { isSystemLogPath } from "../okta/paths";
 import type { OktaResponse } from "./executor";
 
 export type QueryValue = string | number | boolean | undefined;
@@ -91,8 +92,7 @@ function withLimit(next: string, query: Query | undefined, limit: number): { nex
 /** The most items a listing returns: `maxItems`, and never more than 10,000 System Log records. */
 export function itemCap(path: string, maxItems: number | undefined): number {
     const requested = maxItems ?? Infinity;
-    const isSystemLog = new URL(path, "http://x").pathname.replace(/\/+$/, "") === "/api/v1/logs";
-    return isSystemLog ? Math.min(requested, SYSTEM_LOG_MAX_RECORDS) : requested;
+    return isSystemLogPath(path) ? Math.min(requested, SYSTEM_LOG_MAX_RECORDS) : requested;
 }
 
 function cursorOf(link: string): string | undefined {

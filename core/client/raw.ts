@@ -1,4 +1,5 @@
 import { ArgumentError } from "../okta/arguments";
+import { rawRequestPath } from "../okta/paths";
 import type { MultipartBody } from "./body";
 import type { HttpMethod, OktaClient } from "./client";
 import type { ResponseType } from "./executor";
@@ -9,7 +10,7 @@ export type KeyValues = Record<string, string | number | boolean> | { key: strin
 
 /** The inputs of the product's "Raw Request" action, with its defaults (product spec). */
 export interface RawRequestInput {
-    /** Path relative to `/api/v1`, e.g. `/users` for `https://{org}/api/v1/users`. */
+    /** Path relative to the Management API's base path, e.g. `/users` (see rawRequestPath in core/okta/paths.ts). */
     url: string;
     method: HttpMethod | Lowercase<HttpMethod>;
     /** The body payload: an object or array is sent as JSON, a string as is. */
@@ -63,7 +64,7 @@ export async function rawRequest(client: OktaClient, input: RawRequestInput): Pr
     }
     const response = await client.request({
         method,
-        path: apiPath(input.url),
+        path: rawRequestPath(input.url),
         query: queryOf(input.queryParams),
         body: input.data,
         multipart: multipartOf(input),
@@ -79,18 +80,6 @@ export async function rawRequest(client: OktaClient, input: RawRequestInput): Pr
         },
     });
     return { status: response.status, headers: response.headers, body: response.body, requestId: response.requestId };
-}
-
-/** `/users` → `/api/v1/users`. A path already under `/api/v1/` is kept; anything else on another host is refused. */
-export function apiPath(url: string): string {
-    if (typeof url !== "string" || url.trim() === "") {
-        throw new ArgumentError("raw request: url is required, e.g. /users");
-    }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) {
-        throw new ArgumentError(`raw request: url must be a path relative to /api/v1 (e.g. /users), got '${url}'`);
-    }
-    const path = url.startsWith("/") ? url : `/${url}`;
-    return path === "/api/v1" || path.startsWith("/api/v1/") ? path : `/api/v1${path}`;
 }
 
 function multipartOf(input: RawRequestInput): MultipartBody | undefined {

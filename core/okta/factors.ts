@@ -1,5 +1,16 @@
-import { requiredId, segment } from "./arguments";
 import type { OktaClient } from "../client";
+import { requiredId } from "./arguments";
+import { list, type ListResult } from "./listing";
+import { managementPath } from "./paths";
+import type { OktaUserFactor } from "./types";
+
+/** A user's factors (docs/okta/directory.md#factors). */
+
+/** The product's "List User Factors": the factors the user has enrolled. */
+export async function listUserFactors(client: OktaClient, args: { userId: string }): Promise<ListResult<OktaUserFactor>> {
+    const userId = requiredId("userId", args.userId);
+    return list<OktaUserFactor>(client, { path: managementPath("users", userId, "factors") }, { fetchAll: true });
+}
 
 /** The product's "Unenroll User Factor". */
 export interface UnenrollFactorArgs {
@@ -12,7 +23,7 @@ export interface UnenrollFactorArgs {
 export async function unenrollFactor(client: OktaClient, args: UnenrollFactorArgs): Promise<void> {
     const userId = requiredId("userId", args.userId);
     const factorId = requiredId("factorId", args.factorId);
-    await client.delete(`/api/v1/users/${segment(userId)}/factors/${segment(factorId)}`, {
+    await client.delete(managementPath("users", userId, "factors", factorId), {
         removeRecoveryEnrollment: args.removeRecoveryEnrollment ?? false,
     });
 }

@@ -1,6 +1,7 @@
 import { optionalChoice } from "./arguments";
-import type { OktaClient } from "../client";
+import type { OktaClient, OktaResponse, Page } from "../client";
 import type { OktaLogEvent } from "./types";
+import { SYSTEM_LOG } from "./paths";
 import { list, type ListOptions, type ListResult, type PageProgress } from "./listing";
 
 export const LOG_SORT_ORDERS = ["ASCENDING", "DESCENDING"] as const;
@@ -36,5 +37,27 @@ export async function getSystemLogs(client: OktaClient, args: GetSystemLogsArgs 
     };
     // A capped fetch-all reads in Okta's largest pages unless told otherwise: ten requests for the 10,000 cap.
     const limit = args.limit ?? (args.fetchAll ? SYSTEM_LOG_MAX_PAGE : undefined);
-    return list<OktaLogEvent>(client, { path: "/api/v1/logs", query }, { ...args, limit }, onProgress);
+    return list<OktaLogEvent>(client, { path: SYSTEM_LOG, query }, { ...args, limit }, onProgress);
+}
+
+/** The newest System Log event's response, for its `Date` (the org's clock) and rate-limit headers. */
+export function probeSystemLog(client: OktaClient): Promise<OktaResponse<unknown>> {
+    return client.request({ method: "GET", path: SYSTEM_LOG, query: { limit: 1, sortOrder: "DESCENDING" } });
+}
+
+/**
+ * A polling query from `since` (docs/okta/system-log.md#polling-requests-and-bounded-requests): no `until`, ascending,
+ * so its pages never end and each next link is where the following poll resumes.
+ */
+export function systemLogPollingPath(since: string, filter: string | undefined): string {
+    const query = new URLSearchParams({ since, sortOrder: "ASCENDING" });
+    if (filter !== undefined) {
+        query.set("filter", filter);
+    }
+    return `${SYSTEM_LOG}?${query.toString()}`;
+}
+
+/** The pages of a System Log query from a polling path or a stored next link, until the first empty page or the cap. */
+export function systemLogPages(client: OktaClient, path: string, options: { limit: number; maxItems?: number }): AsyncGenerator<Page<OktaLogEvent>> {
+    return client.pages<OktaLogEvent>(path, undefined, { limit: options.limit, fetchAll: true, maxItems: options.maxItems });
 }

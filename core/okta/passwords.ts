@@ -1,7 +1,9 @@
-import { ArgumentError, requiredId, segment } from "./arguments";
 import type { OktaClient } from "../client";
+import { ArgumentError, requiredId } from "./arguments";
+import { managementPath } from "./paths";
 import { lifecycle } from "./user-lifecycle";
 import { clearUserSessions } from "./sessions";
+import type { OktaUser, PasswordCredential, PasswordHash } from "./types";
 
 /** The product's "Reset User Password". */
 export interface ResetPasswordArgs {
@@ -27,17 +29,7 @@ export async function resetPassword(client: OktaClient, args: ResetPasswordArgs)
     return typeof url === "string" ? { resetPasswordUrl: url } : {};
 }
 
-/** A hashed password to import (Okta's `PasswordCredentialHash`). */
-export interface PasswordHash {
-    algorithm: "BCRYPT" | "SHA-512" | "SHA-256" | "SHA-1" | "MD5" | "PBKDF2";
-    value: string;
-    salt?: string;
-    saltOrder?: "PREFIX" | "POSTFIX";
-    workFactor?: number;
-    digestAlgorithm?: string;
-    iterationCount?: number;
-    keySize?: number;
-}
+export type { PasswordHash } from "./types";
 
 /** The product's "Set User Password": exactly one new password (plain or hashed), optionally the old one. */
 export interface SetPasswordArgs {
@@ -63,12 +55,11 @@ export async function setPassword(client: OktaClient, args: SetPasswordArgs): Pr
     const newPassword = credential("newPassword", args.newPassword, args.newHashPassword, true)!;
     const oldPassword = credential("oldPassword", args.oldPassword, args.oldHashPassword, false);
     const revokeSessions = args.revokeSessions ?? false;
-    const user = `/api/v1/users/${segment(userId)}`;
     if (oldPassword !== undefined) {
-        await client.post(`${user}/credentials/change_password`, { oldPassword, newPassword, revokeSessions });
+        await changeUserPassword(client, userId, { oldPassword, newPassword, revokeSessions });
         return { method: "change", sessionsRevoked: revokeSessions };
     }
-    await client.post(user, { credentials: { password: newPassword } });
+    await setUserPassword(client, userId, newPassword);
     if (revokeSessions) {
         // An admin-set password has no revokeSessions option of its own in Okta.
         await clearUserSessions(client, { userId });
@@ -76,7 +67,7 @@ export async function setPassword(client: OktaClient, args: SetPasswordArgs): Pr
     return { method: "set", sessionsRevoked: revokeSessions };
 }
 
-function credential(name: string, plain: string | undefined, hash: PasswordHash | undefined, required: boolean) {
+function credential(name: string, plain: string | undefined, hash: PasswordHash | undefined, required: boolean): PasswordCredential | undefined {
     if (plain !== undefined && hash !== undefined) {
         throw new ArgumentError(`give either ${name} or ${name.replace("Password", "HashPassword")}, not both`);
     }
@@ -93,4 +84,25 @@ function credential(name: string, plain: string | undefined, hash: PasswordHash 
         throw new ArgumentError(`${name} or ${name.replace("Password", "HashPassword")} is required`);
     }
     return undefined;
+}
+
+/**
+ * The user's own password change: Okta checks the old password and the password policy's history rules. Without
+ * `revokeSessions`, Okta's default applies.
+ */
+export async function changeUserPassword(
+    client: OktaClient,
+    userId: string,
+    change: { oldPassword: PasswordCredential; newPassword: PasswordCredential; revokeSessions?: boolean },
+): Promise<void> {
+    await client.post(managementPath("users", requiredId("userId", userId), "credentials", "change_password"), change);
+}
+
+/**
+ * An admin sets the password (no old one needed). `idempotent`: retry after a lost response (setting the same
+ * password again changes nothing more).
+ */
+export async function setUserPassword(client: OktaClient, userId: string, password: PasswordCredential, options: { idempotent?: boolean } = {}): Promise<OktaUser> {
+    const path = managementPath("users", requiredId("userId", userId));
+    return client.post<OktaUser>(path, { credentials: { password } }, undefined, { idempotent: options.idempotent });
 }

@@ -1,6 +1,7 @@
 import { requiredId } from "./arguments";
 import type { OktaClient } from "../client";
 import type { OktaPolicy } from "./types";
+import { managementPath } from "./paths";
 import { list, type ListOptions, type ListResult, type PageProgress } from "./listing";
 
 /** The product's "List Policies". Okta requires `type`. */
@@ -27,5 +28,5 @@ export async function listPolicies(client: OktaClient, args: ListPoliciesArgs, o
         sortBy: args.sortBy,
         resourceId: args.resourceId,
     };
-    return list<OktaPolicy>(client, { path: "/api/v1/policies", query }, args, onProgress);
+    return list<OktaPolicy>(client, { path: managementPath("policies"), query }, args, onProgress);
 }

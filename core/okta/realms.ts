@@ -1,6 +1,7 @@
 import { optionalChoice } from "./arguments";
 import type { OktaClient } from "../client";
 import type { OktaRealm } from "./types";
+import { managementPath } from "./paths";
 import { list, type ListOptions, type ListResult, type PageProgress } from "./listing";
 import { SORT_ORDERS } from "./users";
 
@@ -14,5 +15,5 @@ export interface ListRealmsArgs extends ListOptions {
 
 export async function listRealms(client: OktaClient, args: ListRealmsArgs = {}, onProgress?: PageProgress): Promise<ListResult<OktaRealm>> {
     const query = { search: args.search, sortBy: args.sortBy, sortOrder: optionalChoice("sortOrder", args.sortOrder, SORT_ORDERS) };
-    return list<OktaRealm>(client, { path: "/api/v1/realms", query }, args, onProgress);
+    return list<OktaRealm>(client, { path: managementPath("realms"), query }, args, onProgress);
 }

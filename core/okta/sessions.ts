@@ -1,4 +1,5 @@
-import { requiredId, segment } from "./arguments";
+import { requiredId } from "./arguments";
+import { managementPath } from "./paths";
 import type { OktaClient } from "../client";
 
 /** The product's "Clear User Sessions". */
@@ -13,7 +14,7 @@ export interface ClearUserSessionsArgs {
 export async function clearUserSessions(client: OktaClient, args: ClearUserSessionsArgs): Promise<void> {
     const userId = requiredId("userId", args.userId);
     // Okta's own default for forgetDevices is true; the product's is false, so it is always sent.
-    await client.delete(`/api/v1/users/${segment(userId)}/sessions`, {
+    await client.delete(managementPath("users", userId, "sessions"), {
         oauthTokens: args.oauthTokens ?? false,
         forgetDevices: args.forgetDevices ?? false,
     });

@@ -1,7 +1,8 @@
 /**
- * Okta's objects as the reads, triggers and operations return them (Okta's OpenAPI `User`, `Group`, `Application`,
- * `AppUser`, `EventHook`, `LogEvent`, ...). Only the fields code relies on are named; everything else Okta sends is
- * kept and passed through.
+ * Okta's objects on the wire, the one set every caller uses (Okta's OpenAPI `User`, `Group`, `Application`, `AppUser`,
+ * `EventHook`, `LogEvent`, ...): what the reads return, and what the writes send. Only the fields code relies on are
+ * named; everything else Okta sends is kept and passed through. Okta may send `null` or leave a property out
+ * (docs/okta/http.md#null-properties-may-be-left-out), so optional properties allow both.
  */
 
 export type Links = Record<string, unknown>;
@@ -25,11 +26,15 @@ export interface OktaUser {
     lastLogin?: string | null;
     lastUpdated: string;
     passwordChanged?: string | null;
-    transitioningToStatus?: string;
+    transitioningToStatus?: string | null;
     type?: { id: string };
-    realmId?: string;
-    profile: { login: string; email?: string; firstName?: string | null; lastName?: string | null; [attribute: string]: unknown };
-    credentials?: Record<string, unknown>;
+    realmId?: string | null;
+    profile: { login: string; email: string; firstName?: string | null; lastName?: string | null; [attribute: string]: unknown };
+    credentials?: {
+        recovery_question?: { question?: string };
+        provider?: { type?: string; name?: string };
+        [key: string]: unknown;
+    };
     _links?: Links;
     _embedded?: Record<string, unknown>;
     [key: string]: unknown;
@@ -54,6 +59,8 @@ export interface OktaApplication {
     label: string;
     status: "ACTIVE" | "INACTIVE" | "DELETED";
     signOnMode: string;
+    /** `scheme`: how the app's users sign in (docs/okta/apps.md#credentials-follow-the-apps-scheme). */
+    credentials?: { scheme?: string; [key: string]: unknown };
     created: string;
     lastUpdated: string;
     _links?: Links;
@@ -61,7 +68,7 @@ export interface OktaApplication {
     [key: string]: unknown;
 }
 
-/** An entry of `GET /api/v1/users/{id}/appLinks`. */
+/** An entry of a user's app links (the product's "List User Applications"). */
 export interface OktaAppLink {
     id: string;
     appName: string;
@@ -202,4 +209,78 @@ export interface OktaUserFactor {
     profile?: Record<string, unknown>;
     _links?: Links;
     [key: string]: unknown;
+}
+
+/** A password as Okta takes it: the value, or a hash to import. */
+export type PasswordCredential = { value: string } | { hash: PasswordHash };
+
+/** A hashed password to import (Okta's `PasswordCredentialHash`). */
+export interface PasswordHash {
+    algorithm: "BCRYPT" | "SHA-512" | "SHA-256" | "SHA-1" | "MD5" | "PBKDF2";
+    value: string;
+    salt?: string;
+    saltOrder?: "PREFIX" | "POSTFIX";
+    workFactor?: number;
+    digestAlgorithm?: string;
+    iterationCount?: number;
+    keySize?: number;
+}
+
+/** What a user create or update sends (Okta's `CreateUserRequest` / `UpdateUserRequest`); `null` clears an attribute. */
+export interface UserWrite {
+    profile?: Record<string, unknown>;
+    credentials?: {
+        password?: PasswordCredential;
+        recovery_question?: { question?: string; answer?: string };
+        provider?: { type?: string; name?: string };
+    };
+    type?: { id: string };
+    realmId?: string;
+    /** Creation only: the groups the new user joins. */
+    groupIds?: string[];
+}
+
+/** The query options of a user create (docs/okta/users.md#create-post-apiv1users). */
+export interface UserCreationOptions {
+    /** Activate now (Okta's default: true). */
+    activate: boolean;
+    /** Create with the authentication provider given in `credentials.provider`. */
+    provider?: boolean;
+    /** `changePassword`: the user must change the password at the next sign-in. */
+    nextLogin?: string;
+}
+
+/** A group's profile as written: a PUT replaces the whole of it. */
+export interface GroupProfileWrite {
+    name: string;
+    description: string;
+    [attribute: string]: unknown;
+}
+
+/** What an app assignment create or update sends (Okta's `AppUser`); `null` clears a profile attribute. */
+export interface AppUserWrite {
+    scope?: "USER" | "GROUP";
+    credentials?: { userName?: string; password?: { value: string } };
+    profile?: Record<string, unknown>;
+}
+
+/** What an event hook create or replace sends (Okta's `EventHook`). */
+export interface EventHookWrite {
+    name: string;
+    description: string | null;
+    events: {
+        type: "EVENT_TYPE";
+        items: string[];
+        filter: { type: "EXPRESSION_LANGUAGE"; eventFilterMap: { event: string; condition: { expression: string } }[] } | null;
+    };
+    channel: {
+        type: "HTTP";
+        version: string;
+        config: {
+            uri: string;
+            headers: { key: string; value: string }[];
+            /** The secret a delivery carries; Okta never returns its value. */
+            authScheme: { type: "HEADER"; key: string; value: string } | null;
+        };
+    };
 }

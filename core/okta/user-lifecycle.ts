@@ -1,8 +1,9 @@
-import { requiredId, segment } from "./arguments";
+import { requiredId } from "./arguments";
+import { managementPath } from "./paths";
 import type { OktaClient } from "../client";
 
 /**
- * User lifecycle operations (`POST /api/v1/users/{id}/lifecycle/<op>`). Defaults are the product's, which differ from
+ * User lifecycle operations (docs/okta/users.md#lifecycle-operations-post-apiv1usersidlifecycleoperation). Defaults are the product's, which differ from
  * Okta's in one place: `activate` sends no email unless asked (Okta's own default is `sendEmail=true`).
  */
 
@@ -52,7 +53,7 @@ export async function unlockUser(client: OktaClient, args: SendEmailArgs): Promi
 
 export async function lifecycle(client: OktaClient, id: string, operation: string, query?: Record<string, boolean>): Promise<unknown> {
     const user = requiredId("id", id);
-    return client.post<unknown>(`/api/v1/users/${segment(user)}/lifecycle/${operation}`, undefined, query);
+    return client.post<unknown>(managementPath("users", user, "lifecycle", operation), undefined, query);
 }
 
 function tokenOf(body: unknown): ActivationToken {

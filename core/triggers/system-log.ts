@@ -1,7 +1,7 @@
 import { ArgumentError } from "../okta/arguments";
 import type { OktaClient, OktaResponse } from "../client";
 import type { OktaLogEvent } from "../okta/types";
-import { SYSTEM_LOG_MAX_PAGE } from "../okta/logs";
+import { probeSystemLog, SYSTEM_LOG_MAX_PAGE, systemLogPages, systemLogPollingPath } from "../okta/logs";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { rateLimitOf, serverTimeOf } from "./pacing";
 import type { PollResult } from "./types";
@@ -46,12 +46,12 @@ export async function pollSystemLogs(client: OktaClient, args: SystemLogPollArgs
         }
         next = state.next;
     } else if (args.since !== undefined) {
-        next = pollingQuery(isoTimestamp("since", args.since), args.filter);
+        next = systemLogPollingPath(isoTimestamp("since", args.since), args.filter);
     } else {
         // Start now: read (and drop) what is stored from this second on, so the cursor sits after the last event.
-        const clock = await client.request({ method: "GET", path: "/api/v1/logs", query: { limit: 1, sortOrder: "DESCENDING" } });
+        const clock = await probeSystemLog(client);
         const now = Math.floor((serverTimeOf(clock) ?? Date.now()) / 1000) * 1000;
-        next = pollingQuery(new Date(now).toISOString(), args.filter);
+        next = systemLogPollingPath(new Date(now).toISOString(), args.filter);
         baseline = true;
     }
 
@@ -62,7 +62,7 @@ export async function pollSystemLogs(client: OktaClient, args: SystemLogPollArgs
     // The client caps every System Log read at 10,000 records; the starting read needs no cap of its own.
     const maxItems = baseline ? undefined : args.maxItems;
     const pageSize = Math.min(args.limit ?? SYSTEM_LOG_MAX_PAGE, SYSTEM_LOG_MAX_PAGE);
-    for await (const page of client.pages<OktaLogEvent>(next, undefined, { limit: pageSize, fetchAll: true, maxItems })) {
+    for await (const page of systemLogPages(client, next, { limit: pageSize, maxItems })) {
         items.push(...page.items);
         last = page.response;
         lastNext = page.next;
@@ -75,14 +75,6 @@ export async function pollSystemLogs(client: OktaClient, args: SystemLogPollArgs
     // Polling reads end at an empty page; ending on a page with items means the cap stopped it: more are waiting.
     const more = !baseline && lastPageHadItems;
     return { items: baseline ? [] : items, cursor: encodeCursor(state), more, rateLimit: rateLimitOf(last!) };
-}
-
-function pollingQuery(since: string, filter: string | undefined): string {
-    const query = new URLSearchParams({ since, sortOrder: "ASCENDING" });
-    if (filter !== undefined) {
-        query.set("filter", filter);
-    }
-    return `/api/v1/logs?${query.toString()}`;
 }
 
 function pathOf(link: string): string {

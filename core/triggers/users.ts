@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { ArgumentError } from "../okta/arguments";
 import type { OktaClient, OktaResponse } from "../client";
 import type { OktaUser } from "../okta/types";
+import { probeUsers, searchUserPages } from "../okta/users";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { rateLimitOf, serverTimeOf } from "./pacing";
 import type { PollResult } from "./types";
@@ -83,7 +84,7 @@ async function pollUsers(client: OktaClient, trigger: UserTrigger, args: UserPol
         state = { trigger: trigger.name, since: isoTimestamp("since", args.since), seen: [] };
     } else {
         // Start now: whatever the search finds at this moment already exists and is remembered as delivered.
-        const now = wholeSecond(serverTimeOf(await client.request({ method: "GET", path: "/api/v1/users", query: { limit: 1 } })) ?? Date.now());
+        const now = wholeSecond(serverTimeOf(await probeUsers(client)) ?? Date.now());
         state = { trigger: trigger.name, since: new Date(now - lookbackMs).toISOString(), seen: [] };
         baseline = true;
     }
@@ -95,7 +96,7 @@ async function pollUsers(client: OktaClient, trigger: UserTrigger, args: UserPol
     let last: OktaResponse<unknown> | undefined;
     let more = false;
     const query = { search: `${trigger.field} ge "${state.since}"`, sortBy: trigger.field, sortOrder: "asc" };
-    pages: for await (const page of client.pages<OktaUser>("/api/v1/users", query, { limit: args.limit, fetchAll: true })) {
+    pages: for await (const page of searchUserPages(client, query, args.limit)) {
         first ??= page.response;
         last = page.response;
         for (const user of page.items) {

@@ -3,7 +3,7 @@ import type { OktaClient } from "../../core/client";
 import { sameValue } from "./compare";
 import type { ResourceHandler } from "./handler";
 import { resourceSpec, type CheckFailure } from "../schema";
-import { verifyEventHook } from "../../core/okta/event-hook-lifecycle";
+import { verifyEventHook } from "../../core/okta/event-hooks";
 import { unenrollFactor } from "../../core/okta/factors";
 import { resetPassword, setPassword } from "../../core/okta/passwords";
 import { clearUserSessions } from "../../core/okta/sessions";

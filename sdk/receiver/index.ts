@@ -25,7 +25,7 @@ export interface EventHookDelivery {
     eventType: "com.okta.event_hook";
     eventTypeVersion: string;
     cloudEventsVersion: string;
-    /** `https://<org>/api/v1/eventHooks/<hookId>`. */
+    /** The hook's URL on the org (docs/okta/event-hooks.md#the-delivery-envelope). */
     source: string;
     /** Unique per delivery; a retried delivery repeats it. */
     eventId: string;

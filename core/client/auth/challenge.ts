@@ -5,8 +5,9 @@ export interface AuthChallengeHeader {
 }
 
 /**
- * Parses Okta's challenge, e.g. `DPoP algs="RS256 ES256", realm="…", scope="okta.groups.manage",
- * error="insufficient_scope", error_description="…", resource="/api/v1/groups"`. Undefined when there is none.
+ * Parses Okta's challenge (docs/okta/errors.md#refusals-carried-in-a-www-authenticate-challenge), e.g.
+ * `DPoP algs="RS256 ES256", realm="…", scope="okta.groups.manage", error="insufficient_scope", error_description="…",
+ * resource="<the endpoint's path>"`. Undefined when there is none.
  */
 export function parseAuthChallenge(header: string | string[] | undefined): AuthChallengeHeader | undefined {
     const value = Array.isArray(header) ? header[0] : header;

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { Response } from "undici";
-import { apiPath, OktaApiError, OktaTransportError, type OktaClient } from "../../../core/client";
+import { rawRequestPath as apiPath } from "../../../core/okta/paths";
+import { OktaApiError, OktaTransportError, type OktaClient } from "../../../core/client";
 import { testClient } from "../../support/client";
 import { startTestOrg, type TestOrg } from "../../support/emulator";
 import { failure } from "../../support/failure";
