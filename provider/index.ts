@@ -14,6 +14,7 @@ export {
     type ClientCredentialsConnection,
 } from "../core/connection/settings";
 export { authenticatorFor, clientFor, type ConnectionOptions } from "../core/connection/authenticator";
+export { openClient, ClientCache, type ClientSettings } from "../core/connection/open-client";
 export {
     resolveClientTuning,
     tuningClientOptions,
