@@ -1,4 +1,5 @@
 import { parseAuthChallenge } from "./auth/challenge";
+import { OktaIacError } from "./error-base";
 
 /** One entry of Okta's `errorCauses`. */
 export interface OktaErrorCause {
@@ -31,8 +32,9 @@ export interface OktaApiErrorDetails {
  * An error response from Okta. The message carries the HTTP status, Okta's error code and summary, every cause and the
  * request id, so that it is useful as printed by `pulumi up`.
  */
-export class OktaApiError extends Error {
+export class OktaApiError extends OktaIacError {
     override readonly name = "OktaApiError";
+    readonly code = "API";
     readonly status: number;
     readonly method: string;
     readonly path: string;
@@ -112,8 +114,9 @@ function describe(d: OktaApiErrorDetails): string {
 }
 
 /** A request that got no HTTP answer at all (connection refused, reset, timeout). */
-export class OktaTransportError extends Error {
+export class OktaTransportError extends OktaIacError {
     override readonly name = "OktaTransportError";
+    readonly code = "TRANSPORT";
     constructor(
         readonly method: string,
         readonly path: string,
@@ -127,8 +130,9 @@ export class OktaTransportError extends Error {
 }
 
 /** The request's overall deadline passed (or would pass) before it could complete. */
-export class OktaDeadlineError extends Error {
+export class OktaDeadlineError extends OktaIacError {
     override readonly name = "OktaDeadlineError";
+    readonly code = "DEADLINE";
     constructor(
         message: string,
         /** The failure of the last attempt, when there was one. */

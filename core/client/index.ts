@@ -2,6 +2,7 @@ export { OktaClient, validateOrgUrl, DEFAULT_TIMEOUT_MS, DEFAULT_DEADLINE_MS, ty
 export { ApiTokenAuthenticator, type Authenticator, type AuthChallenge, type AuthorizationRequest, type AuthorizationSender } from "./auth";
 export * from "./auth/index";
 export { OktaApiError, OktaDeadlineError, OktaTransportError, type OktaErrorCause } from "./errors";
+export { OktaIacError, ArgumentError, ConfigError, hasCode, type OktaIacErrorCode } from "./error-base";
 export { RateLimitGovernor, governorFor, DEFAULT_MAX_CONCURRENCY, DEFAULT_CAPACITY_PERCENT, type GovernorOptions, type GovernorStats } from "./governor";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry";
 export { SYSTEM_LOG_MAX_RECORDS, itemCap, type Page, type PaginateOptions } from "./pagination";

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { validateOrgUrl } from "../client";
+import { ConfigError, validateOrgUrl } from "../client";
 
 /** Reads one configuration value; `undefined` when unset. */
 export type ConfigLookup = (key: string) => string | undefined;
@@ -162,7 +162,7 @@ export function resolveConnectionSettings(
     }
 
     if (missing.length > 0 || conflicts.length > 0) {
-        throw new Error(
+        throw new ConfigError(
             "Okta provider configuration is incomplete or conflicting: " +
                 [...missing.map((m) => `missing ${m}`), ...conflicts].join("; ") +
                 ". Set them with `pulumi config set okta:orgUrl https://<org>.okta.com` and " +

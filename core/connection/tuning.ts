@@ -1,4 +1,4 @@
-import type { OktaClientOptions } from "../client";
+import { ConfigError, type OktaClientOptions } from "../client";
 import { resolveSetting, type ConfigLookup, type ResolvedSetting } from "./settings";
 import type { ProviderConfig } from "../../provider/generated/types";
 import { packageSchema, type PropertySpec } from "../../provider/schema";
@@ -53,7 +53,7 @@ export function resolveClientTuning(config: ConfigLookup, env: NodeJS.ProcessEnv
         tuning[setting] = resolved === undefined ? Number(spec.default) : parseSetting(setting, resolved, spec, ranges[setting] ?? {}, problems);
     }
     if (problems.length > 0) {
-        throw new Error(`Okta provider configuration is invalid: ${problems.join("; ")}.`);
+        throw new ConfigError(`Okta provider configuration is invalid: ${problems.join("; ")}.`);
     }
     return tuning;
 }

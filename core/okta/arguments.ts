@@ -3,10 +3,9 @@
  * Okta endpoint is called (`/api/v1/users/` lists users instead of reading one).
  */
 
-/** A caller's mistake in the arguments; nothing was sent to Okta. The CLI maps it to its usage exit code. */
-export class ArgumentError extends Error {
-    override readonly name = "ArgumentError";
-}
+import { ArgumentError } from "../client/error-base";
+
+export { ArgumentError };
 
 /** The value, trimmed; throws when it is missing or blank. */
 export function requiredId(name: string, value: string | undefined | null): string {

@@ -1,9 +1,11 @@
+import { OktaIacError } from "../error-base";
 /**
  * Okta's authorization server refused to issue an access token. The message names the connection (client id, key id,
  * scopes), Okta's OAuth error and its description, and what to check; never a secret.
  */
-export class OktaOAuthError extends Error {
+export class OktaOAuthError extends OktaIacError {
     override readonly name = "OktaOAuthError";
+    readonly code = "OAUTH";
 
     constructor(
         /** HTTP status of the /token answer. */
