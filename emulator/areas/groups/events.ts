@@ -1,7 +1,7 @@
 /** The System Log events group changes append (event types from Okta's event catalog). */
 import type { RequestContext } from "../../platform/http";
 import type { UserRecord } from "../users/model";
-import type { GroupRecord } from "../../areas/groups/model";
+import type { GroupRecord } from "./model";
 import type { SystemLog } from "../logs/system-log";
 import { groupTarget, userTarget } from "../logs/targets";
 

@@ -11,7 +11,7 @@ import { compileQueryParameter } from "../../platform/query/compile";
 import type { FilterRules, Operator } from "../../platform/query/filter";
 import { sortedPage } from "../../platform/query/sorted-page";
 import type { OrgStore } from "../../org/store";
-import type { GroupRecord } from "../../areas/groups/model";
+import type { GroupRecord } from "./model";
 import { groupEmbedded, groupExpansions, groupResource } from "./resource";
 
 const LIST_DEFAULT_LIMIT = 200;

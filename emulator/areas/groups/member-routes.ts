@@ -8,7 +8,7 @@ import { logMembershipAdded, logMembershipRemoved } from "./events";
 import type { UserRecord } from "../users/model";
 import { linkHeaders, pageLimit } from "../../platform/paging";
 import type { OrgStore } from "../../org/store";
-import type { GroupRecord } from "../../areas/groups/model";
+import type { GroupRecord } from "./model";
 import { findUser } from "../../org/lookup";
 import { userSummaryResource } from "../users/resource";
 

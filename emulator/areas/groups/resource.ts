@@ -1,6 +1,6 @@
 import type { RequestContext } from "../../platform/http";
 import type { OrgStore } from "../../org/store";
-import type { GroupRecord } from "../../areas/groups/model";
+import type { GroupRecord } from "./model";
 
 /** What `expand` can add under `_embedded` (spec: `stats` and `app`). */
 export type GroupExpansion = "stats" | "app";

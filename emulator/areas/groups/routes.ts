@@ -5,7 +5,7 @@ import { jsonBody } from "../../platform/body";
 import { isStorableText, notTextCause } from "../../platform/text";
 import type { Router } from "../../platform/router";
 import type { OrgStore } from "../../org/store";
-import type { GroupRecord } from "../../areas/groups/model";
+import type { GroupRecord } from "./model";
 import { oktaTimestamp } from "../../platform/time";
 import { listGroups } from "./listing";
 import { addMember, listMembers, removeMember } from "./member-routes";

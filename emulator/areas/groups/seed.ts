@@ -1,5 +1,5 @@
 import type { SeedSection } from "../../org/seed-section";
-import type { GroupType } from "../../areas/groups/model";
+import type { GroupType } from "./model";
 
 export interface GroupSeed {
     groups?: {

@@ -1,7 +1,7 @@
 /** System Log `target` entries for the objects the directory routes change, shaped as Okta's. */
 import type { AppRecord, AppUserRecord } from "../apps/model";
 import { userDisplayName, type UserRecord } from "../users/model";
-import type { GroupRecord } from "../../areas/groups/model";
+import type { GroupRecord } from "../groups/model";
 import { logTarget, type LogTarget } from "./system-log";
 
 /** The users area's own target for a user. */

@@ -9,7 +9,7 @@ import { newApp } from "../apps/defaults";
 import type { AppRecord } from "../apps/model";
 import { defaultAppPolicies } from "../apps/seed";
 import type { OrgStore } from "../../org/store";
-import type { OAuthClientRecord } from "../../areas/oauth/model";
+import type { OAuthClientRecord } from "./model";
 import { oktaTimestamp } from "../../platform/time";
 
 /** Okta's app ids; a custom client id that is not one gets a generated app id, as in Okta. */

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { RouteResult } from "../../platform/http";
 import type { OrgStore } from "../../org/store";
-import type { OAuthClientRecord } from "../../areas/oauth/model";
+import type { OAuthClientRecord } from "./model";
 import { authenticateClient } from "./client-auth";
 import { DpopVerifier } from "./dpop";
 import { invalidClient, invalidRequest, unsupportedGrantType } from "./errors";

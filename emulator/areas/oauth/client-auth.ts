@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK, type JWTPayload } from "jose";
 import type { OrgStore } from "../../org/store";
-import type { OAuthClientRecord } from "../../areas/oauth/model";
+import type { OAuthClientRecord } from "./model";
 import { invalidClient, invalidRequest } from "./errors";
 import type { ReplayCache } from "./replay";
 

@@ -1,4 +1,4 @@
-import type { OAuthClientRecord } from "../../areas/oauth/model";
+import type { OAuthClientRecord } from "./model";
 import { sha256 } from "./dpop";
 import { invalidDpopProof, invalidGrant, invalidScope, OAuthError } from "./errors";
 import type { TokenStore, TokenSubject } from "./tokens";

@@ -4,7 +4,7 @@ import { newOktaId } from "../../platform/collection";
 import { OKTA_SCOPE_PATTERN } from "./scopes";
 import type { SeedFail, SeedList, SeedSection } from "../../org/seed-section";
 import type { OrgStore } from "../../org/store";
-import type { OAuthClientRecord } from "../../areas/oauth/model";
+import type { OAuthClientRecord } from "./model";
 import { listOAuthClientAsApp } from "./apps";
 
 /** An API Services app: client credentials with private_key_jwt, for the `okta.*` scopes granted to it. */

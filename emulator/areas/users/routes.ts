@@ -7,7 +7,7 @@ import { newUserId, type UserCredentials, type UserRecord, type UserStatus } fro
 import { linkHeaders, pageLimit } from "../../platform/paging";
 import type { Router } from "../../platform/router";
 import type { OrgStore } from "../../org/store";
-import type { GroupRecord } from "../../areas/groups/model";
+import type { GroupRecord } from "../groups/model";
 import { logTarget } from "../logs/system-log";
 import { oktaTimestamp } from "../../platform/time";
 import { groupResource } from "../groups/routes";
