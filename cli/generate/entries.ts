@@ -1,4 +1,4 @@
-import type { OktaAppUser, OktaApplication, OktaEventHook, OktaGroup, OktaUser } from "../../provider/okta-types";
+import type { OktaAppUser, OktaApplication, OktaEventHook, OktaGroup, OktaUser } from "../../core/okta/types";
 import { resourceSpec } from "../../provider/schema";
 import { byKey, NameBook } from "./names";
 import type { OrgSnapshot } from "./read-org";

@@ -1,7 +1,7 @@
-import type { OktaClient } from "../../provider/client";
-import type { OktaAppUser, OktaApplication, OktaEventHook, OktaGroup, OktaUser } from "../../provider/okta-types";
-import * as q from "../../provider/queries";
-import type { PageProgress } from "../../provider/queries/listing";
+import type { OktaClient } from "../../core/client";
+import type { OktaAppUser, OktaApplication, OktaEventHook, OktaGroup, OktaUser } from "../../core/okta/types";
+import * as q from "../../core/okta/reads";
+import type { PageProgress } from "../../core/okta/listing";
 import type { Selection } from "./selection";
 
 /** What `generate` read from the org, before it becomes data files. */

@@ -3,7 +3,7 @@ import { entriesOf } from "../../cli/generate/entries";
 import { byKey, NameBook, slug } from "../../cli/generate/names";
 import type { OrgSnapshot } from "../../cli/generate/read-org";
 import { parseSelection } from "../../cli/generate/selection";
-import type { OktaUser } from "../../provider/okta-types";
+import type { OktaUser } from "../../core/okta/types";
 
 /** The pure parts of `okta-iac generate` (docs/generate.md): names, order, statuses, option checks. */
 describe("cli: generate's entries, names and options", () => {
