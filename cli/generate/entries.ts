@@ -1,4 +1,5 @@
 import type { OktaAppUser, OktaApplication, OktaEventHook, OktaGroup, OktaUser } from "../../core/okta/types";
+import type { UserInputs } from "../../provider/generated/types";
 import { resourceSpec } from "../../provider/schema";
 import { byKey, NameBook } from "./names";
 import type { OrgSnapshot } from "./read-org";
@@ -8,19 +9,8 @@ import type { OrgSnapshot } from "./read-org";
  * name (`resource`), as the generated index.ts passes them (docs/generate.md#data-files).
  */
 
-export interface UserEntry {
-    resource: string;
-    login: string;
-    email: string;
-    firstName?: string;
-    lastName?: string;
-    department?: string;
-    employeeNumber?: string;
-    locale?: string;
-    mobilePhone?: string;
-    profileAttributes?: Record<string, unknown>;
-    status?: DeclaredStatus;
-}
+/** The profile arguments of User (named ones and the other attributes), with the status as generate declares it. */
+export type UserEntry = { resource: string; status?: DeclaredStatus } & Pick<UserInputs, (typeof NAMED_PROFILE)[number] | "profileAttributes">;
 
 export interface GroupEntry {
     resource: string;
