@@ -2,6 +2,7 @@ import type { Command } from "./command";
 import { appCommands } from "./commands/apps";
 import { directoryCommands } from "./commands/directory";
 import { eventHookCommands } from "./commands/event-hooks";
+import { generateCommand } from "./commands/generate";
 import { groupCommands } from "./commands/groups";
 import { rawCommand } from "./commands/raw";
 import { recoverCommand } from "./commands/recover";
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
     rawCommand,
     recoverCommand,
     reviewCommand,
+    generateCommand,
 ];
 
 /** The command named by the leading words of argv (the longest match), and the arguments after them. */

@@ -26,7 +26,7 @@ export interface ReviewedChange {
     replaceReasons: string[];
 }
 
-/** Resources that run an Okta operation when created or replaced (provider/operations/resources.ts). */
+/** Resources that run an Okta operation when created or replaced (provider/resources/operations.ts). */
 export const OPERATION_TYPES: Record<string, string> = {
     ResetUserPassword: "reset the password of",
     SetUserPassword: "set the password of",

@@ -1,4 +1,4 @@
-import { bucketOf } from "../../provider/client";
+import { bucketOf } from "../../core/client";
 import { packageSchema } from "../../provider/schema";
 import { DEFAULT_BUCKETS, DEFAULT_TOKEN_SHARE, DEFAULT_WINDOW_MS } from "../../emulator/pipeline/rate-limits";
 import { OPERATION_TYPES } from "./classify";
@@ -39,7 +39,7 @@ export interface EstimateSettings {
 /**
  * The API calls the `up` will make and the least time they take (docs/review.md#estimate): each change's calls
  * (as provider/resources/*.ts make them; reads before writes included), grouped into Okta's buckets by the client's
- * own table (provider/client/buckets.ts), at the default limits of docs/okta/rate-limits.md#published-limits (kept in
+ * own table (core/okta/rate-limit-buckets.ts), at the default limits of docs/okta/rate-limits.md#published-limits (kept in
  * emulator/pipeline/rate-limits.ts), of which one token may use its share and this process `maxApiCapacity` percent.
  */
 export function estimateCalls(steps: PlannedStep[], settings: EstimateSettings = {}): CallEstimate {

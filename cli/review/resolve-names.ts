@@ -1,4 +1,4 @@
-import { OktaApiError, type OktaClient } from "../../provider/client";
+import { OktaApiError, type OktaClient } from "../../core/client";
 import type { NameBook } from "./names";
 import type { PlannedStep } from "./preview";
 

@@ -1,8 +1,9 @@
-import { OktaApiError, type OktaClient } from "../client";
+import { OktaApiError, type OktaClient } from "../../core/client";
 import type { GroupMembersInputs, GroupMembersOutputs } from "../generated/types";
 import { sameSet } from "./compare";
 import { PartialFailure, type ResourceHandler } from "./handler";
-import { addMember, forEachConcurrently, memberIds, MEMBERSHIP_WRITE_CONCURRENCY, removeMember } from "./memberships";
+import { addMember, memberIds, removeMember } from "../../core/okta/group-members";
+import { forEachConcurrently, MEMBERSHIP_WRITE_CONCURRENCY } from "./concurrent-writes";
 
 /** How many failed changes an error message names. */
 const FAILURES_SHOWN = 10;
@@ -25,8 +26,10 @@ export const groupMembersHandler: ResourceHandler<GroupMembersInputs, GroupMembe
     },
 
     async create(client, inputs) {
-        // Authoritative: members added outside Pulumi must go, so list them once. Additive: adding is idempotent.
-        const current = inputs.authoritative ? await memberIds(client, inputs.groupId, { fresh: true }) : new Set<string>();
+        // Listed once in both modes: authoritative, members added outside Pulumi must go; additive, members the group
+        // already has are not added again, so taking over an existing group writes nothing
+        // (docs/generate.md#the-first-up-writes-nothing).
+        const current = await memberIds(client, inputs.groupId, { fresh: true });
         const outs = await reconcile(client, inputs, current, []);
         return { id: inputs.groupId, outs };
     },
