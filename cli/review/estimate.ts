@@ -2,6 +2,7 @@ import { bucketOf } from "../../core/client";
 import { packageSchema } from "../../provider/schema";
 import { DEFAULT_BUCKETS, DEFAULT_TOKEN_SHARE, DEFAULT_WINDOW_MS } from "../../emulator/pipeline/rate-limits";
 import { OPERATION_TYPES } from "./classify";
+import { idsOf } from "./names";
 import { changesOrg, type Inputs, type PlannedStep } from "./preview";
 
 /** One API call the `up` will make: method and a path shaped like the real one (ids as `x`). */
@@ -168,6 +169,4 @@ function idCount(value: unknown): number {
     return ids(value).length;
 }
 
-function ids(value: unknown): string[] {
-    return Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)];
-}
+const ids = idsOf;

@@ -6,6 +6,24 @@ import type { Inputs, PlannedStep } from "./preview";
  */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/**
+ * The ids of an input holding one id or a list. Lists whose order Okta ignores (a user's `groupIds`, a GroupMembers'
+ * `userIds`) are recorded as objects keyed by member, `true` for each, the unknown value for a member not known yet
+ * (docs/pulumi-engine.md#unordered-lists).
+ */
+export function idsOf(value: unknown): string[] {
+    if (value === undefined || value === null) {
+        return [];
+    }
+    if (Array.isArray(value)) {
+        return value.map(String);
+    }
+    if (typeof value === "object") {
+        return Object.entries(value as Record<string, unknown>).map(([key, member]) => (member === true ? key : String(member)));
+    }
+    return [String(value)];
+}
+
 /** What an Okta object is called in admin terms: a group's name, a user's login, a hook's name. */
 export function labelOf(type: string, inputs: Inputs | undefined, fallback: string): string {
     const field = LABEL_FIELDS[type];
@@ -55,12 +73,7 @@ export class NameBook {
      * value depends on that are not already among the known ids.
      */
     refs(step: PlannedStep, side: "olds" | "news", property: string): string[] {
-        const inputs = step[side];
-        const value = inputs?.[property];
-        if (value === undefined || value === null) {
-            return [];
-        }
-        const values = Array.isArray(value) ? value.map(String) : [String(value)];
+        const values = idsOf(step[side]?.[property]);
         const known = values.filter((v) => v !== UNKNOWN);
         const labels = known.map((id) => this.label(id));
         if (known.length < values.length && side === "news") {
@@ -75,9 +88,8 @@ export class NameBook {
         const ids = new Set<string>();
         for (const step of steps) {
             for (const inputs of [step.olds, step.news]) {
-                const value = inputs?.[property];
-                for (const id of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
-                    if (typeof id === "string" && id !== UNKNOWN && id !== "[secret]" && !this.byId.has(id)) {
+                for (const id of idsOf(inputs?.[property])) {
+                    if (id !== UNKNOWN && id !== "[secret]" && !this.byId.has(id)) {
                         ids.add(id);
                     }
                 }
