@@ -14,8 +14,10 @@ node_modules/.install-stamp: package.json package-lock.json
 	npm ci $(NPM_FLAGS)
 	touch $@
 
+# dist/policies is also a ready policy pack (docs/policies.md#the-pack).
 build: node_modules/.install-stamp
 	npx tsc -p tsconfig.json
+	bash scripts/policy-pack.sh
 
 # The SDK's types and resource classes, from schema.json (the generated files are committed).
 generate: node_modules/.install-stamp
