@@ -4,7 +4,8 @@
 // no tags; the Go module proxy this project can reach refuses every version of it ("403 This module version is not
 // available"), so it cannot be built here. This host implements the part of the LanguageRuntime protocol that
 // `pulumi up/preview/refresh/destroy` of a Node.js (TypeScript) project needs: it runs the program through
-// `@pulumi/pulumi/cmd/run`, resolved from the project's node_modules, exactly as Pulumi's host does.
+// `@pulumi/pulumi/cmd/run`, resolved from the project's node_modules, exactly as Pulumi's host does; and it runs
+// Node.js policy packs (policy.go).
 package main
 
 import (
