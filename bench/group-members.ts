@@ -4,7 +4,8 @@
  *
  *   npx tsc -p tsconfig.json && node dist/bench/group-members.js [N...]
  */
-import { newOktaId } from "../emulator/collection";
+import { insertUser } from "../emulator/areas/users/directory";
+import { newUser } from "../emulator/areas/users/model";
 import { OktaEmulator } from "../emulator";
 
 const TOKEN = "bench-token-000000000000000000000000000000";
@@ -59,21 +60,9 @@ async function run(members: number): Promise<void> {
 }
 
 function addUser(emulator: OktaEmulator, login: string): string {
-    const now = new Date().toISOString();
-    const user = emulator.store.users.insert({
-        id: newOktaId("00u"),
-        status: "ACTIVE",
-        created: now,
-        activated: now,
-        statusChanged: now,
-        lastLogin: null,
-        lastUpdated: now,
-        passwordChanged: null,
-        type: { id: "oty1benchdefault0000" },
-        profile: { login, email: login, firstName: "Bench", lastName: login },
-        credentials: { provider: { type: "OKTA", name: "OKTA" } },
-    });
-    return user.id;
+    const store = emulator.store;
+    const user = newUser({ profile: { login, email: login, firstName: "Bench", lastName: login }, typeId: store.userTypes.defaultType.id });
+    return insertUser(store, user).id;
 }
 
 async function main(): Promise<void> {

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { parseFaultRule, type FaultRule } from "./faults";
+import { parseFaultRule, type FaultRule } from "./pipeline/faults";
 import { OktaEmulator } from "./server";
-import { loadSeedFile, type SeedDocument } from "./seed";
+import { loadSeedFile, type SeedDocument } from "./org/seed";
 
 const USAGE = `Usage: okta-emulator [--port N] [--host ADDR] [--seed FILE] [--data-file FILE] [--token TOKEN]... [options]
 

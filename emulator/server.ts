@@ -1,31 +1,24 @@
 import { createServer, maxHeaderSize, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { setTimeout as delay } from "node:timers/promises";
-import { authenticate } from "./auth";
-import { answerAndClose, rawErrorResponse, refusalOf, type ClientError } from "./bad-http";
-import { ControlApi, CONTROL_PREFIX } from "./control";
-import { RequestCounters, type RequestOutcome } from "./counters";
-import { internalError, OktaHttpError, rateLimited } from "./errors";
-import { FaultInjector, type FaultKind, type FaultSettings } from "./faults";
-import { readBody, RequestAborted, sendJson, type RequestContext, type RouteResult } from "./http";
-import { RequestJournal, type JournalEntry } from "./journal";
-import { pathSegments } from "./path-pattern";
-import { newRequestId } from "./request-id";
-import { RateLimiter, type RateLimitOptions, type RateLimitVerdict } from "./rate-limits";
-import { DataFile } from "./persistence/data-file";
-import { restoreStore, snapshotStore } from "./persistence/snapshot";
-import { AuthorizationServer, type OAuthOptions } from "./oauth/authorization-server";
-import { Router, type RouteMatch } from "./router";
-import { registerAppRoutes } from "./routes/apps";
-import { EventHookDelivery, type EventHookOptions } from "./hooks/delivery";
-import { registerEventHookRoutes } from "./routes/event-hooks";
-import { registerGroupRoutes } from "./routes/groups";
-import { registerPolicyRoutes } from "./routes/policies";
-import { registerOAuthRoutes } from "./routes/oauth";
-import { registerLogRoutes } from "./routes/logs";
-import { registerUserAreaRoutes } from "./routes/user-area";
-import { applySeed, seedCredentials, type SeedDocument } from "./seed";
-import { OrgStore } from "./store";
+import { EventHookDelivery, type EventHookOptions } from "./areas/event-hooks/delivery";
+import { AuthorizationServer, type OAuthOptions } from "./areas/oauth/authorization-server";
+import { DataFile } from "./org/persistence/data-file";
+import { restoreStore, snapshotStore } from "./org/persistence/snapshot";
+import { registerAreaRoutes } from "./org/routes";
+import { applySeed, seedCredentials, type SeedDocument } from "./org/seed";
+import { OrgStore } from "./org/store";
+import { ControlApi } from "./pipeline/control";
+import { RequestCounters } from "./pipeline/counters";
+import { runSteps, type Exchange, type PipelineServices } from "./pipeline/exchange";
+import { FaultInjector, type FaultSettings } from "./pipeline/faults";
+import { RequestJournal } from "./pipeline/journal";
+import { RateLimiter, type RateLimitOptions } from "./pipeline/rate-limits";
+import { PIPELINE } from "./pipeline/steps";
+import { answerAndClose, rawErrorResponse, refusalOf, type ClientError } from "./platform/bad-http";
+import { OktaHttpError } from "./platform/errors";
+import { pathSegments } from "./platform/path-pattern";
+import { newRequestId } from "./platform/request-id";
+import { Router, type RouteMatch } from "./platform/router";
 
 export interface EmulatorOptions {
     /** Interface to listen on; loopback by default. */
@@ -34,7 +27,7 @@ export interface EmulatorOptions {
     port?: number;
     seed?: SeedDocument;
     rateLimits?: RateLimitOptions;
-    /** Faults to inject from the start (see faults.ts); also settable through the control API. */
+    /** Faults to inject from the start (see pipeline/faults.ts); also settable through the control API. */
     faults?: FaultSettings;
     /** Token of the control API under `/__emulator/`; the control API is off without one. */
     controlToken?: string;
@@ -60,29 +53,6 @@ export interface EmulatorOptions {
      * current event-loop turn ends). Answers always wait for the save that covers their change.
      */
     saveDelayMs?: number;
-}
-
-/** Methods that never change the org, so their answers do not wait for a save of the data file. */
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/** What a request gets: a response, or no answer at all (connection dropped by a fault, or the client left). */
-type Reply = RouteResult | "dropped" | "aborted";
-
-/** A request to the Management API as the pipeline knows it before reading its body. */
-interface RouteRequest {
-    method: string;
-    url: URL;
-    requestId: string;
-    parts: string[];
-    match: RouteMatch | OktaHttpError;
-    entry?: JournalEntry;
-}
-
-/** What is learnt about a request while it is handled. */
-interface Progress {
-    fault?: FaultKind;
-    /** A route handler ran, so a mutating request may have changed the org. */
-    handled: boolean;
 }
 
 /** Route template used for rate limiting requests that match no route. */
@@ -111,6 +81,8 @@ export class OktaEmulator {
     private readonly current = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse }>();
     /** Requests whose broken body the HTTP parser refused (answered on the socket): their status, for the counters. */
     private readonly refusedByParser = new WeakMap<IncomingMessage, number>();
+    /** What the request pipeline's steps use of this emulator. */
+    private readonly services: PipelineServices;
 
     /** Throws DataFileError when `dataFile` exists but cannot be loaded. */
     constructor(private readonly options: EmulatorOptions = {}) {
@@ -123,21 +95,16 @@ export class OktaEmulator {
             this.dataFile = new DataFile(options.dataFile, this.store, { delayMs: options.saveDelayMs, log: options.log });
         }
         const restored = this.dataFile?.load() ?? false;
-        // Even without a seed the org has its super administrator (emulator/seed-admin.ts).
+        // Even without a seed the org has its super administrator (emulator/areas/users/seed-admin.ts).
         const seed = options.seed ?? {};
         applySeed(this.store, restored ? seedCredentials(seed) : seed);
         // Background changes (event hook deliveries, ...) show up in the System Log.
         this.store.log.subscribe(() => this.dataFile?.changed());
         this.authorizationServer = new AuthorizationServer(this.store, options.oauth);
-        registerGroupRoutes(this.router, this.store);
-        registerAppRoutes(this.router, this.store);
-        registerPolicyRoutes(this.router, this.store);
-        registerOAuthRoutes(this.router, this.authorizationServer);
         this.hooks = new EventHookDelivery(this.store, () => this.base, options.eventHooks);
         this.hooks.start();
-        registerEventHookRoutes(this.router, this.store, this.hooks);
-        registerLogRoutes(this.router, this.store);
-        registerUserAreaRoutes(this.router, this.store);
+        registerAreaRoutes(this.router, this.store, { authorizationServer: this.authorizationServer, hooks: this.hooks });
+        this.services = this.pipelineServices();
     }
 
     /**
@@ -206,6 +173,23 @@ export class OktaEmulator {
         await this.dataFile?.flush();
     }
 
+    private pipelineServices(): PipelineServices {
+        return {
+            store: this.store,
+            counters: this.counters,
+            journal: this.journal,
+            faults: this.faults,
+            rateLimiter: this.rateLimiter,
+            authorizationServer: this.authorizationServer,
+            control: this.control,
+            dataFile: this.dataFile,
+            baseUrl: () => this.base,
+            refusedStatus: (req) => this.refusedByParser.get(req),
+            log: this.options.log,
+        };
+    }
+
+    /** Runs the request through the pipeline (pipeline/steps/index.ts), which answers it. */
     private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
         const requestId = newRequestId();
         res.setHeader("X-Okta-Request-Id", requestId);
@@ -214,87 +198,21 @@ export class OktaEmulator {
         }
         const method = req.method ?? "GET";
         const url = new URL(req.url ?? "/", this.base);
-        if (url.pathname.startsWith(CONTROL_PREFIX)) {
-            return this.handleControl(req, res, { method, url, requestId });
-        }
-        const parts = pathSegments(url.pathname);
         const match = this.matchRoute(method, url.pathname);
-        const template = match instanceof OktaHttpError ? UNMATCHED : match.template;
-        this.counters.countRequest(method, template);
-        const entry = this.journal.record({ requestId, method, path: url.pathname + url.search, template }, req.headers);
-        let outcome: RequestOutcome = 500;
-        const progress: Progress = { handled: false };
-        const busy = this.rateLimiter.enter();
-        try {
-            let reply = await this.reply(req, res, { method, url, requestId, parts, match, entry }, busy, progress);
-            if (progress.handled && !SAFE_METHODS.has(method)) {
-                reply = await this.whenSaved(reply);
-            }
-            outcome = deliver(req, res, reply, progress.fault);
-        } finally {
-            if (!busy) {
-                this.rateLimiter.leave();
-            }
-            outcome = this.refusedByParser.get(req) ?? outcome;
-            this.counters.countOutcome(outcome);
-            if (entry) {
-                entry.outcome = outcome;
-            }
-            this.options.log?.(`${method} ${url.pathname}${url.search} ${outcome} ${requestId}`);
-        }
-    }
-
-    /** The answer to a request, errors included; nothing is sent yet. */
-    private async reply(
-        req: IncomingMessage,
-        res: ServerResponse,
-        request: RouteRequest,
-        busy: RateLimitVerdict | undefined,
-        progress: Progress,
-    ): Promise<Reply> {
-        try {
-            if (busy) {
-                setRateLimitHeaders(res, busy);
-                throw rateLimited();
-            }
-            const decision = this.faults.decide(request.method, request.parts);
-            progress.fault = decision.kind;
-            if (request.entry && decision.kind) {
-                request.entry.fault = decision.kind;
-            }
-            if (decision.latencyMs > 0) {
-                await delay(decision.latencyMs);
-            }
-            if (decision.kind === "drop") {
-                return "dropped";
-            }
-            return await this.dispatch(req, res, { ...request, fault: decision.kind }, progress);
-        } catch (err) {
-            if (err instanceof RequestAborted) {
-                return "aborted";
-            }
-            const error = err instanceof OktaHttpError ? err : this.unexpected(err);
-            if (request.entry && request.entry.body === undefined) {
-                await journalBody(req, request.entry);
-            }
-            return error.toResult();
-        }
-    }
-
-    /**
-     * The reply once the org, with this request's change, is on disk (docs/emulator.md#durable-writes). When the
-     * save fails the change is only in memory, so the client gets a 500 rather than an acknowledgement.
-     */
-    private async whenSaved(reply: Reply): Promise<Reply> {
-        if (!this.dataFile) {
-            return reply;
-        }
-        try {
-            await this.dataFile.commit();
-            return reply;
-        } catch {
-            return reply === "aborted" || reply === "dropped" ? reply : internalError().toResult();
-        }
+        const exchange: Exchange = {
+            req,
+            res,
+            services: this.services,
+            method,
+            url,
+            requestId,
+            parts: pathSegments(url.pathname),
+            match,
+            template: match instanceof OktaHttpError ? UNMATCHED : match.template,
+            handled: false,
+            outcome: 500,
+        };
+        await runSteps(PIPELINE, exchange);
     }
 
     /**
@@ -331,83 +249,6 @@ export class OktaEmulator {
         answerAndClose(socket, response);
     }
 
-    private async dispatch(
-        req: IncomingMessage,
-        res: ServerResponse,
-        request: RouteRequest & { fault?: FaultKind },
-        progress: Progress,
-    ): Promise<RouteResult> {
-        const { match, fault } = request;
-        const bucket = this.rateLimiter.bucketFor(request.method, request.parts);
-        const limited = bucket && bucket.limit !== null ? { name: bucket.name, limit: bucket.limit } : undefined;
-        const token = credentialOf(req);
-        if (fault && fault !== "drop" && fault !== "lose") {
-            // An injected error never reached the bucket; its headers say how the bucket stands.
-            if (limited) {
-                const verdict = this.rateLimiter.peek(limited, token);
-                setRateLimitHeaders(res, fault === "429" ? { ...verdict, remaining: 0 } : verdict);
-            }
-            return injectedError(fault);
-        }
-        if (limited) {
-            const verdict = this.rateLimiter.take(limited, token);
-            setRateLimitHeaders(res, verdict);
-            if (!verdict.allowed) {
-                throw rateLimited();
-            }
-        }
-        if (match instanceof OktaHttpError) {
-            throw match;
-        }
-        const principal = request.url.pathname.startsWith("/api/")
-            ? await authenticate(
-                  { method: request.method, url: request.url, headers: req.headers, baseUrl: this.base },
-                  this.store,
-                  this.authorizationServer,
-              )
-            : undefined;
-        // No 411 for a POST or PUT without a length: Okta accepts body-less calls (docs/okta/http.md#length-required).
-        const rawBody = await readBody(req);
-        if (request.entry && rawBody.length > 0) {
-            request.entry.body = rawBody.toString("base64");
-        }
-        const ctx: RequestContext = {
-            method: request.method,
-            params: match.params,
-            query: request.url.searchParams,
-            url: request.url,
-            headers: req.headers,
-            baseUrl: this.base,
-            requestId: request.requestId,
-            rawBody,
-            principal,
-        };
-        progress.handled = true;
-        return match.handler(ctx);
-    }
-
-    private async handleControl(req: IncomingMessage, res: ServerResponse, request: { method: string; url: URL; requestId: string }) {
-        let reply: Reply;
-        try {
-            reply = await this.control.handle({
-                method: request.method,
-                query: request.url.searchParams,
-                url: request.url,
-                headers: req.headers,
-                baseUrl: this.base,
-                requestId: request.requestId,
-                rawBody: await readBody(req),
-            });
-        } catch (err) {
-            if (err instanceof RequestAborted) {
-                return;
-            }
-            reply = (err instanceof OktaHttpError ? err : this.unexpected(err)).toResult();
-        }
-        // An org reset is answered once the reset org is on disk, like any change.
-        deliver(req, res, SAFE_METHODS.has(request.method) ? reply : await this.whenSaved(reply));
-    }
-
     /** The route, or the 404/405 to answer with (after the request has been counted against a bucket). */
     private matchRoute(method: string, pathname: string): RouteMatch | OktaHttpError {
         try {
@@ -419,85 +260,7 @@ export class OktaEmulator {
             throw err;
         }
     }
-
-    private unexpected(err: unknown): OktaHttpError {
-        this.options.log?.(`internal error: ${(err as Error).stack ?? String(err)}`);
-        return internalError();
-    }
-}
-
-function setRateLimitHeaders(res: ServerResponse, verdict: RateLimitVerdict): void {
-    res.setHeader("X-Rate-Limit-Limit", String(verdict.limit));
-    res.setHeader("X-Rate-Limit-Remaining", String(verdict.remaining));
-    res.setHeader("X-Rate-Limit-Reset", String(verdict.reset));
-}
-
-/** The credential a request presents (scheme removed), to count it against its token's share of a bucket. */
-function credentialOf(req: IncomingMessage): string | undefined {
-    const header = req.headers.authorization;
-    if (!header) {
-        return undefined;
-    }
-    const space = header.indexOf(" ");
-    return space < 0 ? header : header.slice(space + 1).trim();
-}
-
-/** A refused request's body was never read; the journal still shows what the client sent. */
-async function journalBody(req: IncomingMessage, entry: JournalEntry): Promise<void> {
-    try {
-        const body = await readBody(req);
-        if (body.length > 0) {
-            entry.body = body.toString("base64");
-        }
-    } catch {
-        // Too large or the connection broke: the entry keeps no body.
-    }
 }
 
 /** Connections already answered after a parser error (Node may report more errors for the bytes that follow). */
 const refused = new WeakSet<Socket>();
-
-/** Sends a reply, or closes the connection without one (a dropped or lost response); returns the outcome. */
-function deliver(req: IncomingMessage, res: ServerResponse, reply: Reply, fault?: FaultKind): RequestOutcome {
-    if (reply === "aborted") {
-        return "aborted";
-    }
-    if (reply === "dropped" || fault === "lose") {
-        // A lost response: the request was handled (the change is applied), the answer never arrives.
-        req.socket.destroy();
-        return "dropped";
-    }
-    sendResult(res, reply);
-    return reply.status;
-}
-
-/** Text bodies for the statuses a proxy in front of Okta answers with; 500 and 429 are Okta's own JSON errors. */
-const GATEWAY_PAGES: Partial<Record<FaultKind, string>> = {
-    "501": "<html><head><title>501 Not Implemented</title></head><body><h1>501 Not Implemented</h1></body></html>",
-    "502": "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
-    "503": "<html><head><title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable</h1></body></html>",
-};
-
-function injectedError(kind: FaultKind): RouteResult {
-    if (kind === "429") {
-        throw rateLimited();
-    }
-    if (kind === "500") {
-        throw internalError();
-    }
-    return { status: Number(kind), body: GATEWAY_PAGES[kind], headers: { "Content-Type": "text/html" } };
-}
-
-/** Sends a route result: JSON, or a text body when the route gave a string with its own Content-Type. */
-function sendResult(res: ServerResponse, result: RouteResult): void {
-    if (typeof result.body === "string" && result.headers?.["Content-Type"]) {
-        for (const [name, value] of Object.entries(result.headers)) {
-            res.setHeader(name, value);
-        }
-        res.statusCode = result.status;
-        res.setHeader("Content-Length", Buffer.byteLength(result.body));
-        res.end(result.body);
-        return;
-    }
-    sendJson(res, result);
-}

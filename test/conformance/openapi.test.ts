@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { loadCassette, recordedJson } from "../support/cassettes/cassette";
-import { POLICY_TYPES } from "../../emulator/model/policies";
-import { SIGN_ON_MODES } from "../../emulator/model/apps";
+import { POLICY_TYPES } from "../../emulator/areas/policies/model";
+import { SIGN_ON_MODES } from "../../emulator/areas/apps/model";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { HookReceiver } from "../support/hook-receiver";
 import { authorizationCode, clientAssertion, oauthSeed, pkcePair, REDIRECT_URI, SERVICE_ES_CLIENT_ID, testKey, WEB_CLIENT_ID, WEB_CLIENT_SECRET, basicAuth } from "../support/oauth";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { compileCondition, ExpressionError } from "../../emulator/hooks/el-filter";
+import { compileCondition, ExpressionError } from "../../emulator/areas/event-hooks/el-filter";
 
 describe("emulator: event hook filter expressions (Okta EL subset)", () => {
     const event = {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { parseFaultRule } from "../../emulator/faults";
+import { parseFaultRule } from "../../emulator/pipeline/faults";
 import { failure } from "../support/failure";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { compileFilter, FilterSyntaxError, parseFilter, type Operator } from "../../emulator/query/filter";
+import { compileFilter, FilterSyntaxError, parseFilter, type Operator } from "../../emulator/platform/query/filter";
 
 const ALL: readonly Operator[] = ["eq", "ne", "gt", "ge", "lt", "le", "sw", "ew", "co", "pr"];
 const anyAttribute = { operatorsFor: () => ALL, caseInsensitive: false };

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import type { UserRecord } from "../../emulator/model/users";
+import type { UserRecord } from "../../emulator/areas/users/model";
 import { addTestUser } from "../support/directory";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { allPages, expectOktaError, nextLink } from "../support/okta-assertions";

@@ -6,7 +6,7 @@ import type { SeedDocument } from "../../emulator";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { oauthSeed, REDIRECT_URI, ROTATING_CLIENT_ID, SERVICE_CLIENT_ID, SERVICE_ES_CLIENT_ID, WEB_CLIENT_ID, WEB_CLIENT_SECRET } from "../support/oauth";
 import { OktaSpec } from "../support/openapi/spec";
-import { validateSeed } from "../../emulator/seed";
+import { validateSeed } from "../../emulator/org/seed";
 import { needsReferenceData } from "../support/reference-data";
 
 /** Seeded OAuth clients, plus one with a custom client id and one ordinary app. */

@@ -3,7 +3,7 @@ import { expect } from "chai";
 import { calculateJwkThumbprint, createLocalJWKSet, decodeJwt, jwtVerify } from "jose";
 import { parse } from "yaml";
 import { validateSeed } from "../../emulator";
-import { requiredScopes } from "../../emulator/scopes";
+import { requiredScopes } from "../../emulator/areas/oauth/scopes";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { needsReferenceData, referencePath } from "../support/reference-data";
 import {

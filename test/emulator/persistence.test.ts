@@ -4,11 +4,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { OktaEmulator } from "../../emulator";
-import { DataFileError } from "../../emulator/persistence/data-file";
-import { Collection } from "../../emulator/collection";
-import type { AppUserRecord } from "../../emulator/model/apps";
-import { restoreStore, snapshotStore } from "../../emulator/persistence/snapshot";
-import { OrgStore, TRANSIENT_STORE_PARTS } from "../../emulator/store";
+import { DataFileError } from "../../emulator/org/persistence/data-file";
+import { Collection } from "../../emulator/platform/collection";
+import type { AppUserRecord } from "../../emulator/areas/apps/model";
+import { restoreStore, snapshotStore } from "../../emulator/org/persistence/snapshot";
+import { OrgStore, TRANSIENT_STORE_PARTS } from "../../emulator/org/store";
 import { repoRoot } from "../support/repo";
 import { EmulatorControl } from "../support/control";
 import { startTestOrg, TEST_TOKEN, type TestOrg } from "../support/emulator";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { SystemLog } from "../../emulator/system-log";
+import { SystemLog } from "../../emulator/areas/logs/system-log";
 import { OktaSpec } from "../support/openapi/spec";
 import { startTestOrg, TEST_TOKEN, type RawResponse, type TestOrg } from "../support/emulator";
 import { needsReferenceData } from "../support/reference-data";

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import type { UserStatus } from "../../emulator/model/users";
+import type { UserStatus } from "../../emulator/areas/users/model";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { expectOktaError } from "../support/okta-assertions";
 

@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { Collection } from "../../emulator/collection";
-import { newApp } from "../../emulator/model/app-defaults";
-import type { AppUserRecord } from "../../emulator/model/apps";
-import { validateSeed } from "../../emulator/seed";
+import { Collection } from "../../emulator/platform/collection";
+import { newApp } from "../../emulator/areas/apps/defaults";
+import type { AppUserRecord } from "../../emulator/areas/apps/model";
+import { validateSeed } from "../../emulator/org/seed";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { expectOktaError } from "../support/okta-assertions";
 

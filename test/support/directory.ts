@@ -1,6 +1,6 @@
-import { insertUser, newUserId } from "../../emulator/model/user-directory";
-import { storedPassword } from "../../emulator/model/passwords";
-import type { UserRecord } from "../../emulator/model/users";
+import { insertUser } from "../../emulator/areas/users/directory";
+import { newUser, type UserRecord } from "../../emulator/areas/users/model";
+import { storedPassword } from "../../emulator/areas/users/passwords";
 import type { TestOrg } from "./emulator";
 
 /**
@@ -8,19 +8,12 @@ import type { TestOrg } from "./emulator";
  * Everyone stay consistent), for tests of the group and app routes that need many users but not the users API.
  */
 export function addTestUser(org: TestOrg, login: string, profile: Partial<UserRecord["profile"]> = {}): UserRecord {
-    const now = "2026-01-02T03:04:05.000Z";
     const store = org.emulator.store;
-    return insertUser(store, {
-        id: newUserId(),
-        status: "ACTIVE",
-        created: now,
-        activated: now,
-        statusChanged: now,
-        lastLogin: null,
-        lastUpdated: now,
-        passwordChanged: now,
-        type: { id: store.userTypes.defaultType.id },
+    const user = newUser({
         profile: { login, email: login, firstName: "Test", lastName: login.split("@")[0], ...profile },
-        credentials: { password: storedPassword("Secret-123"), provider: { type: "OKTA", name: "OKTA" } },
+        typeId: store.userTypes.defaultType.id,
+        password: storedPassword("Secret-123"),
+        at: "2026-01-02T03:04:05.000Z",
     });
+    return insertUser(store, user);
 }

@@ -1,6 +1,6 @@
 import type { OktaEmulator } from "../../../emulator";
-import { CONTROL_PREFIX } from "../../../emulator/control";
-import { Router } from "../../../emulator/router";
+import { CONTROL_PREFIX } from "../../../emulator/pipeline/control";
+import { Router } from "../../../emulator/platform/router";
 import { TEST_TOKEN, type RawResponse, type TestOrg } from "../emulator";
 import type { SpecOperation } from "./operations";
 import type { OktaSpec, ValidationProblem } from "./spec";
