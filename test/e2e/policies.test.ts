@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../scripts/pulumi-offline";
-import { startTestOrg, type TestOrg } from "../support/emulator";
+import { startTestOrg, TEST_TOKEN, type TestOrg } from "../support/emulator";
 import { DeclaredProject, type DeclaredResource } from "./support/project";
 
 /** The pack as users get it: the installed package's dist/policies (`make example`). */
@@ -62,7 +62,7 @@ describe("e2e: the policy pack with the real Pulumi CLI", function () {
     before(async () => {
         org = await startTestOrg();
         project = new DeclaredProject("policies", "policies");
-        await project.init({ url: org.url, apiToken: "test-token-00000000000000000000000000000000" });
+        await project.init({ url: org.url, apiToken: TEST_TOKEN });
     });
 
     after(async () => {
