@@ -6,7 +6,7 @@
  *
  * The emulator keeps Okta's default per-token cap (50%), so the token's share of the bucket is limit / 2 per window.
  */
-import { ApiTokenAuthenticator, OktaClient, RateLimitGovernor } from "../provider/client";
+import { ApiTokenAuthenticator, OktaClient, RateLimitGovernor } from "../core/client";
 import { BENCH_TOKEN, numberArgument, readTarget, startEmulatorProcess } from "./support";
 
 async function main(): Promise<void> {

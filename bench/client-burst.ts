@@ -10,7 +10,7 @@
  * X-Rate-Limit-Reset and Date are whole seconds, so the client's view of the reset is up to about a second off:
  * with 60 s windows that is under 2% of the figure; with short windows it would dominate it.
  */
-import { ApiTokenAuthenticator, OktaClient, RateLimitGovernor } from "../provider/client";
+import { ApiTokenAuthenticator, OktaClient, RateLimitGovernor } from "../core/client";
 import { BENCH_TOKEN, numberArgument, readTarget, startEmulatorProcess } from "./support";
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@
  *
  *   node dist/bench/client-chaos.js [--requests 2000] [--seed 7]
  */
-import { ApiTokenAuthenticator, OktaApiError, OktaClient, RateLimitGovernor } from "../provider/client";
+import { ApiTokenAuthenticator, OktaApiError, OktaClient, RateLimitGovernor } from "../core/client";
 import { BENCH_TOKEN, numberArgument, startEmulatorProcess } from "./support";
 
 interface Group {

@@ -1,5 +1,5 @@
-import type { OktaClient } from "../provider/client";
-import type { ListOptions, ListResult, PageProgress } from "../provider/queries/listing";
+import type { OktaClient } from "../core/client";
+import type { ListOptions, ListResult, PageProgress } from "../core/okta/listing";
 import type { OptionSpecs, OptionValue } from "./args";
 import type { Io, ViewName } from "./output";
 
@@ -45,7 +45,7 @@ function argsFrom<T>(options: Record<string, OptionValue>, names: string[]): T {
     return Object.fromEntries(names.filter((name) => options[name] !== undefined).map((name) => [camel(name), options[name]])) as T;
 }
 
-/** `--limit`, `--after`, `--all`, `--max`: the shared listing options (see provider/queries/listing.ts). */
+/** `--limit`, `--after`, `--all`, `--max`: the shared listing options (see core/okta/listing.ts). */
 export const LIST_OPTIONS: OptionSpecs = {
     limit: { type: "integer", value: "<n>", description: "page size sent to Okta" },
     after: { type: "string", value: "<cursor>", description: "start after this cursor (printed by a previous page)" },

@@ -1,7 +1,5 @@
-import type { OktaClient } from "../provider/client";
-import { resolveConnectionSettings, type ConnectionSettings } from "../provider/config";
-import { clientFor } from "../provider/connection";
-import { resolveClientTuning, tuningClientOptions, type ClientTuning } from "../provider/tuning";
+import type { OktaClient } from "../core/client";
+import { openClient } from "../core/connection/open-client";
 import { ConfigError } from "./exit-codes";
 import { pulumiJson, PulumiCommandError } from "./pulumi";
 
@@ -22,17 +20,13 @@ export interface ConnectionFlags {
  */
 export async function cliClient(flags: ConnectionFlags, env: NodeJS.ProcessEnv, cwd: string): Promise<OktaClient> {
     const stackConfig = flags.stack ? await readStackConfig(flags.stack, env, cwd) : {};
-    const lookup = (key: string) => (key === "okta:orgUrl" && flags.orgUrl ? flags.orgUrl : stackConfig[key]);
-    let settings: ConnectionSettings;
-    let tuning: ClientTuning;
+    // --org-url, --retries and --deadline win over the stack's okta:orgUrl, okta:maxRetries, okta:requestDeadline and the environment.
+    const settings = { orgUrl: flags.orgUrl, maxRetries: flags.retries, requestDeadline: flags.deadlineSeconds };
     try {
-        settings = resolveConnectionSettings(lookup, env);
-        // --retries and --deadline win over the stack's okta:maxRetries / okta:requestDeadline and the environment.
-        tuning = resolveClientTuning(lookup, env, { maxRetries: flags.retries, requestDeadline: flags.deadlineSeconds });
+        return openClient(settings, (key) => stackConfig[key], env);
     } catch (err) {
         throw new ConfigError((err as Error).message);
     }
-    return clientFor(settings, tuningClientOptions(tuning));
 }
 
 async function readStackConfig(stack: string, env: NodeJS.ProcessEnv, cwd: string): Promise<Record<string, string>> {

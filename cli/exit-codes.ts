@@ -1,5 +1,4 @@
-import { ArgumentError } from "../provider/arguments";
-import { OktaApiError, OktaDeadlineError, OktaTransportError } from "../provider/client";
+import { ConfigError, OktaIacError, type OktaApiError, type OktaDeadlineError } from "../core/client";
 
 /** What the CLI's exit status means; scripts can branch on it. Listed in `okta-iac --help` and the README. */
 export const EXIT = {
@@ -34,52 +33,58 @@ export const EXIT_CODE_HELP = [
     ["70", "internal error"],
 ];
 
-/** Missing or invalid connection settings. */
-export class ConfigError extends Error {
-    override readonly name = "ConfigError";
-}
+/** Missing or invalid connection settings (the same class the connection settings throw). */
+export { ConfigError };
 
 /** A command that changes several things did part of its work; its message says what is left. */
-export class IncompleteError extends Error {
+export class IncompleteError extends OktaIacError {
     override readonly name = "IncompleteError";
+    readonly code = "INCOMPLETE";
 }
 
 /** Misuse of the command line. */
-export class UsageError extends Error {
+export class UsageError extends OktaIacError {
     override readonly name = "UsageError";
+    readonly code = "USAGE";
 }
 
+/** The exit status of an error, from its stable `code` (anything else is a bug in this tool). */
 export function exitCodeOf(error: unknown): number {
-    if (error instanceof UsageError || error instanceof ArgumentError) {
-        return EXIT.usage;
+    if (!(error instanceof OktaIacError)) {
+        return EXIT.internal;
     }
-    if (error instanceof ConfigError) {
-        return EXIT.config;
-    }
-    if (error instanceof IncompleteError) {
-        return EXIT.oktaError;
-    }
-    if (error instanceof OktaApiError) {
-        if (error.status === 404) {
-            return EXIT.notFound;
-        }
-        if (error.status === 401 || error.status === 403) {
+    switch (error.code) {
+        case "USAGE":
+        case "ARGUMENT":
+            return EXIT.usage;
+        case "CONFIG":
+            return EXIT.config;
+        case "INCOMPLETE":
+            return EXIT.oktaError;
+        case "API":
+            return apiExitCode((error as OktaApiError).status);
+        case "TRANSPORT":
+            return EXIT.network;
+        case "OAUTH":
+            // The authorization server refused the connection's credentials.
             return EXIT.denied;
+        case "DEADLINE": {
+            // Out of time: waiting for a used-up bucket, or classified by what the last attempt met (a 429, no answer).
+            const deadline = error as OktaDeadlineError;
+            if (deadline.rateLimited) {
+                return EXIT.rateLimited;
+            }
+            return deadline.lastError ? exitCodeOf(deadline.lastError) : EXIT.network;
         }
-        if (error.status === 429) {
-            return EXIT.rateLimited;
-        }
-        return EXIT.oktaError;
     }
-    if (error instanceof OktaTransportError) {
-        return EXIT.network;
+}
+
+function apiExitCode(status: number): number {
+    if (status === 404) {
+        return EXIT.notFound;
     }
-    if (error instanceof OktaDeadlineError) {
-        // Out of time: waiting for a used-up bucket, or classified by what the last attempt met (a 429, no answer).
-        if (error.rateLimited) {
-            return EXIT.rateLimited;
-        }
-        return error.lastError ? exitCodeOf(error.lastError) : EXIT.network;
+    if (status === 401 || status === 403) {
+        return EXIT.denied;
     }
-    return EXIT.internal;
+    return status === 429 ? EXIT.rateLimited : EXIT.oktaError;
 }

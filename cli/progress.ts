@@ -1,4 +1,4 @@
-import type { PageProgress } from "../provider/queries/listing";
+import type { PageProgress } from "../core/okta/listing";
 import type { Io } from "./output";
 
 /**

@@ -1,5 +1,5 @@
-import type { OktaClient } from "../provider/client";
-import { OktaApiError } from "../provider/client";
+import type { OktaClient } from "../core/client";
+import { OktaApiError } from "../core/client";
 import { expectPositionals, parseCommandArgs } from "./args";
 import type { CommandContext, CommandOutput } from "./command";
 import { cliClient } from "./connection";

@@ -1,11 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { OktaApiError, validateOrgUrl } from "./client";
+import { OktaApiError, validateOrgUrl } from "../core/client";
 import { providerContext } from "./context";
 import { appUserAssignmentHandler } from "./resources/app-user-assignment";
 import { sameScalar, sameValue } from "./resources/compare";
 import { eventHookHandler } from "./resources/event-hook";
 import { groupHandler } from "./resources/group";
-import { OPERATION_HANDLERS } from "./operations/resources";
+import { OPERATION_HANDLERS } from "./resources/operations";
 import { groupMembersHandler } from "./resources/group-members";
 import { groupMembershipHandler } from "./resources/group-membership";
 import type { ResourceHandler } from "./resources/handler";
@@ -89,7 +89,7 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
         async create(inputs: Props) {
             const desired = withoutProvider(inputs);
             try {
-                const created = await handler.create(clientFor(desired), desired);
+                const created = await handler.create(clientOfResource(desired), desired);
                 return { id: created.id, outs: toWire({ ...created.outs, connection: desired.connection }) };
             } catch (err) {
                 throw toEngineError(err, { connection: inputs.connection, __provider: inputs.__provider });
@@ -99,7 +99,7 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
         async read(id: string, props: Props) {
             const olds = props ?? {};
             try {
-                const current = await handler.read(clientFor(olds), id, olds);
+                const current = await handler.read(clientOfResource(olds), id, olds);
                 if (!current) {
                     return GONE;
                 }
@@ -124,7 +124,7 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
                 return { outs: toWire({ ...withoutProvider(olds), connection: desired.connection }) };
             }
             try {
-                const outs = await handler.update(clientFor(desired), id, olds, desired, changed);
+                const outs = await handler.update(clientOfResource(desired), id, olds, desired, changed);
                 return { outs: toWire({ ...outs, connection: desired.connection }) };
             } catch (err) {
                 throw toEngineError(err, { connection: news.connection, __provider: news.__provider });
@@ -133,7 +133,7 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
 
         async delete(id: string, props: Props) {
             try {
-                await handler.delete(clientFor(props), id, props);
+                await handler.delete(clientOfResource(props), id, props);
             } catch (err) {
                 if (err instanceof OktaApiError && err.isNotFound) {
                     return; // Already gone: the desired end state.
@@ -166,7 +166,7 @@ function orgUrlFailures(connection: Props["connection"]): CheckFailure[] {
     }
 }
 
-function clientFor(props: Props) {
+function clientOfResource(props: Props) {
     return providerContext.client(props.connection ?? undefined);
 }
 
@@ -183,7 +183,7 @@ function movesToAnotherOrg(olds: Props, news: Props): boolean {
 /** The origin of the org a resource's calls go to; `undefined` when its settings are incomplete. */
 function orgOf(props: Props): string | undefined {
     try {
-        return clientFor(props).orgUrl.origin;
+        return clientOfResource(props).orgUrl.origin;
     } catch {
         return undefined;
     }

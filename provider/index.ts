@@ -3,7 +3,7 @@
  * (`pulumi-okta-iac/provider`) by name: keep `dynamicProvider` here, with the same signature, in every release.
  */
 export { dynamicProvider } from "./dynamic";
-export * from "./client";
+export * from "../core/client";
 export {
     resolveConnectionSettings,
     type ConnectionSettings,
@@ -12,8 +12,9 @@ export {
     type ApiTokenConnection,
     type AuthorizationCodeConnection,
     type ClientCredentialsConnection,
-} from "./config";
-export { authenticatorFor, clientFor, type ConnectionOptions } from "./connection";
+} from "../core/connection/settings";
+export { authenticatorFor, clientFor, type ConnectionOptions } from "../core/connection/authenticator";
+export { openClient, ClientCache, type ClientSettings } from "../core/connection/open-client";
 export {
     resolveClientTuning,
     tuningClientOptions,
@@ -21,4 +22,4 @@ export {
     type ClientTuning,
     type TuningArgs,
     type TuningSetting,
-} from "./tuning";
+} from "../core/connection/tuning";

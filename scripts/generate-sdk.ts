@@ -66,7 +66,7 @@ function providerTypes(schema: PackageSchema, resources: Resource[]): string {
     for (const [token, spec] of Object.entries(schema.types ?? {})) {
         out.push(...plainTypeDeclaration(nameOf(token), spec), "");
     }
-    const configDoc = "The provider's settings: `okta:*` stack config (each with an environment fallback, see provider/config.ts and provider/tuning.ts).";
+    const configDoc = "The provider's settings: `okta:*` stack config (each with an environment fallback, see core/connection/settings.ts and core/connection/tuning.ts).";
     out.push(...plainInterface("ProviderConfig", configDoc, schema.config.variables, []), "");
     for (const { name, spec } of resources) {
         out.push(...plainInterface(`${name}Inputs`, spec.description, spec.inputProperties, spec.requiredInputs ?? []), "");

@@ -8,10 +8,10 @@
  * const { resetPasswordUrl } = await resetPassword(client, { id: "ada@example.com", sendEmail: false });
  * ```
  */
-export * from "../provider/operations";
-export * from "../provider/queries";
-export { connect } from "../provider/connect";
-export type { ConnectionArgs } from "../provider/config";
-export { ArgumentError } from "../provider/arguments";
-export { OktaApiError, OktaTransportError, type OktaClient } from "../provider/client";
-export type * from "../provider/okta-types";
+export * from "../core/okta/operations";
+export * from "../core/okta/reads";
+export { connect } from "../core/connection/connect";
+export type { ConnectionArgs } from "../core/connection/settings";
+export { ArgumentError } from "../core/okta/arguments";
+export { OktaApiError, OktaTransportError, type OktaClient } from "../core/client";
+export type * from "../core/okta/types";

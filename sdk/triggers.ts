@@ -10,6 +10,6 @@
  * }
  * ```
  */
-export * from "../provider/triggers";
-export { connect } from "../provider/connect";
-export type { OktaLogEvent, OktaUser } from "../provider/okta-types";
+export * from "../core/triggers";
+export { connect } from "../core/connection/connect";
+export type { OktaLogEvent, OktaUser } from "../core/okta/types";

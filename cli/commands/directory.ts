@@ -1,4 +1,4 @@
-import * as q from "../../provider/queries";
+import * as q from "../../core/okta/reads";
 import { listCommand, type Command } from "../command";
 
 export const directoryCommands: Command[] = [

@@ -1,5 +1,5 @@
-import * as ops from "../../provider/operations";
-import * as q from "../../provider/queries";
+import * as ops from "../../core/okta/operations";
+import * as q from "../../core/okta/reads";
 import type { Command } from "../command";
 
 function hookLifecycle(word: string, summary: string, operation: typeof ops.verifyEventHook): Command {

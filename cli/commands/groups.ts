@@ -1,4 +1,4 @@
-import * as q from "../../provider/queries";
+import * as q from "../../core/okta/reads";
 import { listOptions, LIST_OPTIONS, searchOptions, SEARCH_OPTIONS, type Command } from "../command";
 
 export const groupCommands: Command[] = [

@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { rawRequest, type RawRequestInput } from "../../provider/operations/raw";
+import { MANAGEMENT_API } from "../../core/okta/paths";
+import { rawRequest, type RawRequestInput } from "../../core/okta/raw";
 import type { Command } from "../command";
 import { UsageError } from "../exit-codes";
 
 /** The product's "Raw Request", every input of it as an option. */
 export const rawCommand: Command = {
     words: ["raw"],
-    summary: "send any Management API request (path relative to /api/v1) through the same client",
+    summary: `send any Management API request (path relative to ${MANAGEMENT_API}) through the same client`,
     positionals: ["method", "path"],
     options: {
         data: { type: "string", value: "<json|@file>", description: "JSON body, inline or from a file" },

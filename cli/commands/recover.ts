@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { OktaClient } from "../../provider/client";
-import { rawRequest } from "../../provider/client/raw";
+import type { OktaClient } from "../../core/client";
+import { rawRequest } from "../../core/client/raw";
 import { RECOVER_REPORT_VARIABLE, RECOVER_SINCE_VARIABLE, RECOVER_UNTIL_VARIABLE, type Takeover } from "../../provider/recovery";
 import type { Command, CommandContext } from "../command";
 import { IncompleteError, UsageError } from "../exit-codes";

@@ -1,6 +1,6 @@
-import type { OktaClient } from "../../provider/client";
-import * as ops from "../../provider/operations";
-import * as q from "../../provider/queries";
+import type { OktaClient } from "../../core/client";
+import * as ops from "../../core/okta/operations";
+import * as q from "../../core/okta/reads";
 import { UsageError } from "../exit-codes";
 import type { OptionValue } from "../args";
 import { searchOptions, SEARCH_OPTIONS, LIST_OPTIONS, type Command, type CommandContext } from "../command";

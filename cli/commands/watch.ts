@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile } from "node:fs/promises";
-import type { OktaClient } from "../../provider/client";
-import { pollNewUsers, pollSystemLogs, pollUpdatedUsers, watch, type PollResult } from "../../provider/triggers";
+import type { OktaClient } from "../../core/client";
+import { pollNewUsers, pollSystemLogs, pollUpdatedUsers, watch, type PollResult } from "../../core/triggers";
 import type { OptionSpecs, OptionValue } from "../args";
 import type { Command } from "../command";
 import { VIEWS, type ViewName } from "../output";

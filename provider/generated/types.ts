@@ -62,7 +62,7 @@ export type EventHookStatus = "ACTIVE" | "INACTIVE";
 /** A user lifecycle operation. */
 export type UserLifecycleOperationKind = "activate" | "deactivate" | "reactivate" | "suspend" | "unsuspend" | "unlock";
 
-/** The provider's settings: `okta:*` stack config (each with an environment fallback, see provider/config.ts and provider/tuning.ts). */
+/** The provider's settings: `okta:*` stack config (each with an environment fallback, see core/connection/settings.ts and core/connection/tuning.ts). */
 export interface ProviderConfig {
     /** Base URL of the Okta org, e.g. `https://example.okta.com`. HTTPS is required except for loopback hosts (the local emulator). Environment fallback: `OKTA_ORG_URL`, or the Terraform provider's `OKTA_ORG_NAME` with `OKTA_BASE_URL` (default `okta.com`). */
     orgUrl?: string;

@@ -1,9 +1,18 @@
-import { OktaApiError, type OktaClient } from "../client";
+import { OktaApiError, type OktaClient } from "../../core/client";
 import type { EventHookInputs, EventHookOutputs, EventHookStatus } from "../generated/types";
-import { HTTP_HEADER_NAME, isHttpsOrLoopback } from "../http-rules";
-import { closestEligibleType, isEventHookEligible } from "../okta-event-types";
-import type { OktaEventHook } from "../okta-types";
-import { activateEventHook, deactivateEventHook, verifyEventHook } from "../operations/event-hooks";
+import { HTTP_HEADER_NAME, isHttpsOrLoopback } from "../../core/client/http-rules";
+import { closestEligibleType, isEventHookEligible } from "../../core/okta/event-types";
+import {
+    activateEventHook,
+    allEventHooks,
+    createEventHook,
+    deactivateEventHook,
+    deleteEventHook,
+    getEventHook,
+    replaceEventHook,
+    verifyEventHook,
+} from "../../core/okta/event-hooks";
+import type { EventHookWrite, OktaEventHook } from "../../core/okta/types";
 import { UNKNOWN, type CheckFailure } from "../schema";
 import { looksForExisting, takesOver } from "../recovery";
 import { changedScalars, orUndefined, sameScalar, sameSet, sameValue } from "./compare";
@@ -61,8 +70,8 @@ export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs
             return { id: existing.id, outs: await this.update(client, existing.id, adopted, inputs, this.changedInputs(adopted, inputs)) };
         }
         // Okta allows hooks with the same name: a retried create looks for the newest one with this name and URL.
-        const probe = async () => (await listHooks(client)).filter((h) => h.name === inputs.name && h.channel.config.uri === inputs.url).pop();
-        let hook = await client.post<OktaEventHook>("/api/v1/eventHooks", hookBody(inputs), undefined, { probe });
+        const probe = async () => (await allEventHooks(client)).filter((h) => h.name === inputs.name && h.channel.config.uri === inputs.url).pop();
+        let hook = await createEventHook(client, hookBody(inputs), probe);
         try {
             hook = await reachStatus(client, hook, inputs.doNotActivateOnCreate ? "INACTIVE" : desiredStatus(inputs));
         } catch (err) {
@@ -72,7 +81,7 @@ export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs
     },
 
     async read(client, id, olds) {
-        const hook = await client.get<OktaEventHook>(hookPath(id));
+        const hook = await getEventHook(client, { eventHookId: id });
         const outs = outputsOf(hook, olds);
         return { id: hook.id, outs, inputs: inputsOf(outs) };
     },
@@ -80,9 +89,9 @@ export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs
     async update(client, id, olds, news, changed) {
         let hook: OktaEventHook | undefined;
         if (changed.some((key) => key !== "status")) {
-            hook = await client.put<OktaEventHook>(hookPath(id), hookBody(news));
+            hook = await replaceEventHook(client, id, hookBody(news));
         }
-        hook ??= await client.get<OktaEventHook>(hookPath(id));
+        hook ??= await getEventHook(client, { eventHookId: id });
         try {
             hook = await reachStatus(client, hook, desiredStatus(news));
         } catch (err) {
@@ -94,7 +103,7 @@ export const eventHookHandler: ResourceHandler<EventHookInputs, EventHookOutputs
     async delete(client, id) {
         // Okta deletes only INACTIVE hooks.
         await deactivateEventHook(client, { eventHookId: id });
-        await client.delete(hookPath(id));
+        await deleteEventHook(client, id);
     },
 };
 
@@ -175,7 +184,7 @@ async function reachStatus(client: OktaClient, start: OktaEventHook, desired: Ev
     return hook;
 }
 
-function hookBody(inputs: EventHookInputs): Record<string, unknown> {
+function hookBody(inputs: EventHookInputs): EventHookWrite {
     const filters = Object.entries(inputs.filters ?? {});
     return {
         name: inputs.name,
@@ -205,12 +214,8 @@ function hookBody(inputs: EventHookInputs): Record<string, unknown> {
 
 /** The hook named `name`, or else the one delivering to `url`. Okta lists all hooks in one page. */
 async function findHook(client: OktaClient, name: string, url: string): Promise<OktaEventHook | undefined> {
-    const hooks = await listHooks(client);
+    const hooks = await allEventHooks(client);
     return hooks.find((hook) => hook.name === name) ?? hooks.find((hook) => hook.channel.config.uri === url);
-}
-
-function listHooks(client: OktaClient): Promise<OktaEventHook[]> {
-    return client.get<OktaEventHook[]>("/api/v1/eventHooks");
 }
 
 function outputsOf(hook: OktaEventHook, managed: Partial<EventHookInputs>): EventHookOutputs {
@@ -238,8 +243,4 @@ function outputsOf(hook: OktaEventHook, managed: Partial<EventHookInputs>): Even
 function inputsOf(outs: EventHookOutputs): EventHookInputs {
     const { verificationStatus: _v, created: _c, createdBy: _b, lastUpdated: _u, ...inputs } = outs;
     return inputs;
-}
-
-function hookPath(id: string): string {
-    return `/api/v1/eventHooks/${encodeURIComponent(id)}`;
 }

@@ -1,8 +1,9 @@
-import { OktaApiError, type OktaClient } from "../client";
+import { OktaApiError, type OktaClient } from "../../core/client";
 import type { GroupMembersInputs, GroupMembersOutputs } from "../generated/types";
 import { sameSet } from "./compare";
 import { PartialFailure, type ResourceHandler } from "./handler";
-import { addMember, forEachConcurrently, memberIds, MEMBERSHIP_WRITE_CONCURRENCY, removeMember } from "./memberships";
+import { addMember, memberIds, removeMember } from "../../core/okta/group-members";
+import { forEachConcurrently, MEMBERSHIP_WRITE_CONCURRENCY } from "./concurrent-writes";
 
 /** How many failed changes an error message names. */
 const FAILURES_SHOWN = 10;

@@ -1,6 +1,6 @@
 import type { GroupMembershipInputs, GroupMembershipOutputs } from "../generated/types";
 import type { ResourceHandler } from "./handler";
-import { addMember, isMember, removeMember } from "./memberships";
+import { addMember, isMember, removeMember } from "../../core/okta/group-members";
 
 /** The resource id: group and user, which is how Okta addresses a membership. */
 function membershipId(groupId: string, userId: string): string {

@@ -1,18 +1,10 @@
-import type { OktaClient } from "../client";
+import type { OktaClient } from "../../core/client";
+import { createGroup, deleteGroup, findOktaGroupByName, getGroup, replaceGroupProfile } from "../../core/okta/groups";
+import type { GroupProfileWrite, OktaGroup } from "../../core/okta/types";
 import type { GroupInputs, GroupOutputs } from "../generated/types";
 import { attributesToWrite, changedScalars, managedAttributes, orUndefined, sameValue } from "./compare";
 import { looksForExisting, takesOver } from "../recovery";
 import type { ResourceHandler } from "./handler";
-
-/** Okta's group object, as far as this resource uses it. */
-interface OktaGroup {
-    id: string;
-    type: string;
-    created: string;
-    lastUpdated: string;
-    lastMembershipUpdated: string;
-    profile: { name: string; description?: string | null; [attribute: string]: unknown };
-}
 
 const SCALAR_INPUTS = ["name", "description"] as const;
 
@@ -34,32 +26,27 @@ export const groupHandler: ResourceHandler<GroupInputs, GroupOutputs> = {
             return { id: adopted.id, outs: outputsOf(adopted, inputs) };
         }
         const profile = { ...attributesToWrite(inputs.profileAttributes, undefined), name: inputs.name, description: inputs.description ?? "" };
-        // Names are unique among Okta groups: a retried create finds the group an earlier attempt made.
-        const group = await client.post<OktaGroup>("/api/v1/groups", { profile }, undefined, { probe: () => findOktaGroupByName(client, inputs.name) });
+        const group = await createGroup(client, profile);
         return { id: group.id, outs: outputsOf(group, inputs) };
     },
 
     async read(client, id, olds) {
-        const group = await getGroup(client, id);
+        const group = await getGroup(client, { groupId: id });
         const outs = outputsOf(group, olds);
         return { id: group.id, outs, inputs: inputsOf(outs) };
     },
 
     async update(client, id, olds, news) {
         assertManagedInOkta(id, olds);
-        const current = await getGroup(client, id);
+        const current = await getGroup(client, { groupId: id });
         return outputsOf(await replaceProfile(client, current, news, olds.profileAttributes ?? {}), news);
     },
 
     async delete(client, id, olds) {
         assertManagedInOkta(id, olds);
-        await client.delete(`/api/v1/groups/${encodeURIComponent(id)}`);
+        await deleteGroup(client, id);
     },
 };
-
-function getGroup(client: OktaClient, id: string): Promise<OktaGroup> {
-    return client.get<OktaGroup>(`/api/v1/groups/${encodeURIComponent(id)}`);
-}
 
 /**
  * Okta replaces a group's whole profile (PUT): keep the attributes this resource does not manage, as they are now.
@@ -71,19 +58,13 @@ async function replaceProfile(
     previousAttributes: Record<string, unknown>,
 ): Promise<OktaGroup> {
     assertManagedInOkta(current.id, { type: current.type, name: current.profile.name });
-    const profile = {
+    const profile: GroupProfileWrite = {
         ...current.profile,
         ...attributesToWrite(desired.profileAttributes, previousAttributes),
         name: desired.name,
         description: desired.description ?? "",
     };
-    return client.put<OktaGroup>(`/api/v1/groups/${encodeURIComponent(current.id)}`, { profile });
-}
-
-/** The OKTA_GROUP named exactly `name`, if any (`q` is a prefix search, so the match is checked here). */
-async function findOktaGroupByName(client: OktaClient, name: string): Promise<OktaGroup | undefined> {
-    const candidates = await client.get<OktaGroup[]>("/api/v1/groups", { q: name });
-    return candidates.find((group) => group.type === "OKTA_GROUP" && group.profile.name === name);
+    return replaceGroupProfile(client, current.id, profile);
 }
 
 function outputsOf(group: OktaGroup, managed: Partial<GroupInputs>): GroupOutputs {

@@ -1,4 +1,4 @@
-import type { OktaClient } from "../client";
+import type { OktaClient } from "../../core/client";
 import type { CheckFailure } from "../schema";
 
 /**

@@ -7,7 +7,7 @@
  * ACTIVE (activate). Nothing leads back to STAGED.
  */
 
-import type { OktaUserStatus } from "../okta-types";
+import type { OktaUserStatus } from "../../core/okta/types";
 
 /** Every status Okta reports. */
 export type LiveUserStatus = OktaUserStatus;

@@ -1,32 +1,15 @@
-import { OktaApiError, type OktaClient } from "../client";
+import type { OktaClient } from "../../core/client";
 import type { UserInputs, UserOutputs } from "../generated/types";
 import type { CheckFailure } from "../schema";
 import { attributesToWrite, changedScalars, isEmpty, managedAttributes, orUndefined, sameScalar, sameSet, sameValue } from "./compare";
-import { lifecycle } from "../operations/users";
+import { addMember, removeMember } from "../../core/okta/group-members";
+import { setUserPassword, changeUserPassword } from "../../core/okta/passwords";
+import type { OktaUser, PasswordHash, UserWrite } from "../../core/okta/types";
+import { lifecycle } from "../../core/okta/user-lifecycle";
+import { createUser, deleteUser, findUserByLogin, getUser, groupIdsOfUser, replaceUser, updateUser } from "../../core/okta/users";
 import { looksForExisting, takesOver } from "../recovery";
 import { PartialFailure, type ResourceHandler } from "./handler";
-import { addMember, groupIdsOfUser, removeMember } from "./memberships";
-import { nextLifecycleStep, satisfies, type DesiredUserStatus, type LifecycleStep, type LiveUserStatus } from "./user-lifecycle";
-
-/** Okta's user object, as far as this resource uses it. */
-interface OktaUser {
-    id: string;
-    status: LiveUserStatus;
-    transitioningToStatus?: string | null;
-    created: string;
-    activated?: string | null;
-    statusChanged?: string | null;
-    lastLogin?: string | null;
-    lastUpdated: string;
-    passwordChanged?: string | null;
-    realmId?: string | null;
-    type?: { id: string };
-    profile: Record<string, unknown> & { login: string; email: string };
-    credentials?: {
-        recovery_question?: { question?: string };
-        provider?: { type?: string; name?: string };
-    };
-}
+import { nextLifecycleStep, satisfies, type DesiredUserStatus, type LifecycleStep } from "./user-lifecycle";
 
 /** Inputs that are attributes of Okta's user profile, under the same names. */
 const PROFILE_INPUTS = ["login", "email", "firstName", "lastName", "department", "employeeNumber", "locale", "mobilePhone"] as const;
@@ -109,9 +92,7 @@ export const userHandler: ResourceHandler<UserInputs, UserOutputs> = {
             const adopted = outputsOf(existing, { profileAttributes: inputs.profileAttributes }, groupIds);
             return { id: existing.id, outs: await converge(client, existing, adopted, inputs, this.changedInputs(adopted, inputs)) };
         }
-        const query = { activate: !createsInactive(inputs), provider: inputs.provider || undefined, nextLogin: inputs.nextLogin };
-        // Logins are unique: a retried create finds the user an earlier attempt made.
-        const user = await client.post<OktaUser>("/api/v1/users", creationBody(inputs), query, { probe: () => findUserByLogin(client, inputs.login) });
+        const user = await createUser(client, creationBody(inputs), { activate: !createsInactive(inputs), provider: inputs.provider, nextLogin: inputs.nextLogin });
         try {
             return { id: user.id, outs: outputsOf(await reachStatusOf(client, user, inputs), inputs, inputs.groupIds) };
         } catch (err) {
@@ -120,28 +101,19 @@ export const userHandler: ResourceHandler<UserInputs, UserOutputs> = {
     },
 
     async read(client, id, olds) {
-        const user = await getUser(client, id);
+        const user = await getUser(client, { id });
         const groupIds = await listedGroupsOf(client, user.id, olds.groupIds);
         const outs = outputsOf(user, olds, groupIds);
         return { id: user.id, outs, inputs: inputsOf(outs, olds) };
     },
 
     async update(client, id, olds, news, changed) {
-        const current = await getUser(client, id);
+        const current = await getUser(client, { id });
         return converge(client, current, olds, news, changed);
     },
 
     async delete(client, id) {
-        // The first DELETE deactivates a user that is not DEPROVISIONED; the second deletes it. When the user already
-        // was DEPROVISIONED, the first deletes it and the second finds nothing: either way, it is gone.
-        await client.delete(userPath(id), { sendEmail: false });
-        try {
-            await client.delete(userPath(id), { sendEmail: false });
-        } catch (err) {
-            if (!(err instanceof OktaApiError && err.isNotFound)) {
-                throw err;
-            }
-        }
+        await deleteUser(client, id);
     },
 };
 
@@ -150,9 +122,9 @@ function createsInactive(inputs: Partial<UserInputs>): boolean {
     return inputs.status !== undefined ? inputs.status === "STAGED" || inputs.status === "DEPROVISIONED" : inputs.activate === false;
 }
 
-function creationBody(inputs: UserInputs): Record<string, unknown> {
+function creationBody(inputs: UserInputs): UserWrite & { profile: { login: string } } {
     const profile = Object.fromEntries(Object.entries(profileToWrite(inputs, undefined)).filter(([, value]) => value !== null));
-    const body: Record<string, unknown> = { profile };
+    const body: UserWrite & { profile: { login: string } } = { profile: profile as { login: string } };
     const credentials = credentialsToWrite(inputs, ["password", "passwordHash", "recoveryAnswer", "providerType"]);
     if (credentials) {
         body.credentials = credentials;
@@ -217,7 +189,7 @@ async function reachStatusOf(client: OktaClient, start: OktaUser, news: UserInpu
 
 async function runStep(client: OktaClient, user: OktaUser, step: LifecycleStep, news: UserInputs): Promise<OktaUser> {
     if (step === "setPassword") {
-        return client.post<OktaUser>(userPath(user.id), { credentials: { password: { value: news.password } } }, undefined, { idempotent: true });
+        return setUserPassword(client, user.id, { value: news.password! }, { idempotent: true });
     }
     const sendEmail = step === "activate" || step === "deactivate" ? { sendEmail: false } : undefined;
     await lifecycle(client, user.id, step, sendEmail);
@@ -226,10 +198,10 @@ async function runStep(client: OktaClient, user: OktaUser, step: LifecycleStep, 
 
 /** The user once no asynchronous lifecycle operation is running on it. */
 async function settled(client: OktaClient, id: string): Promise<OktaUser> {
-    let user = await getUser(client, id);
+    let user = await getUser(client, { id });
     for (let poll = 0; user.transitioningToStatus && poll < TRANSITION_POLLS; poll++) {
         await new Promise((resolve) => setTimeout(resolve, TRANSITION_POLL_MS));
-        user = await getUser(client, id);
+        user = await getUser(client, { id });
     }
     return user;
 }
@@ -241,10 +213,7 @@ async function writeAttributes(client: OktaClient, user: OktaUser, olds: Partial
     const viaChangePassword = credentialKeys.includes("password") && news.oldPassword !== undefined;
     if (viaChangePassword) {
         // The user's own flow: Okta checks the old password and the password policy's history rules.
-        await client.post(`${userPath(user.id)}/credentials/change_password`, {
-            oldPassword: { value: news.oldPassword },
-            newPassword: { value: news.password },
-        });
+        await changeUserPassword(client, user.id, { oldPassword: { value: news.oldPassword! }, newPassword: { value: news.password! } });
     }
     const credentials = credentialsToWrite(news, credentialKeys.filter((key) => !(viaChangePassword && key === "password")));
     const realmChanged = changed.includes("realmId");
@@ -252,9 +221,9 @@ async function writeAttributes(client: OktaClient, user: OktaUser, olds: Partial
     if (changed.includes("typeId")) {
         // Okta changes a user's type only through a full replace, which also replaces the profile: keep what is there.
         const profile = { ...user.profile, ...profileToWrite(news, olds.profileAttributes) };
-        return client.put<OktaUser>(userPath(user.id), {
+        return replaceUser(client, user.id, {
             profile,
-            type: { id: news.typeId },
+            type: { id: news.typeId! },
             ...(credentials ? { credentials } : {}),
             ...(news.realmId ? { realmId: news.realmId } : {}),
         });
@@ -262,13 +231,12 @@ async function writeAttributes(client: OktaClient, user: OktaUser, olds: Partial
     if (!profileChanged && !credentials && !realmChanged) {
         return user;
     }
-    const changes = {
+    const changes: UserWrite = {
         ...(profileChanged ? { profile: profileToWrite(news, olds.profileAttributes) } : {}),
         ...(credentials ? { credentials } : {}),
         ...(realmChanged ? { realmId: news.realmId } : {}),
     };
-    // A partial update sets values: sending it twice changes nothing more.
-    return client.post<OktaUser>(userPath(user.id), changes, undefined, { idempotent: true });
+    return updateUser(client, user.id, changes);
 }
 
 /** The managed profile: named inputs (an unset one is cleared with `null`) and the extra attributes. */
@@ -281,12 +249,12 @@ function profileToWrite(news: UserInputs, previousAttributes: Record<string, unk
 }
 
 /** Okta's `credentials` object for the given inputs, or `undefined` when there is nothing to send. */
-function credentialsToWrite(news: Partial<UserInputs>, keys: string[]): Record<string, unknown> | undefined {
-    const credentials: Record<string, unknown> = {};
+function credentialsToWrite(news: Partial<UserInputs>, keys: string[]): UserWrite["credentials"] | undefined {
+    const credentials: NonNullable<UserWrite["credentials"]> = {};
     if (keys.includes("password") && news.password !== undefined) {
         credentials.password = { value: news.password };
     } else if (keys.includes("passwordHash") && news.passwordHash !== undefined) {
-        credentials.password = { hash: news.passwordHash };
+        credentials.password = { hash: news.passwordHash as PasswordHash };
     }
     if ((keys.includes("recoveryAnswer") || keys.includes("recoveryQuestion")) && news.recoveryQuestion !== undefined) {
         credentials.recovery_question = { question: news.recoveryQuestion, answer: news.recoveryAnswer };
@@ -315,21 +283,6 @@ async function listedGroupsOf(client: OktaClient, userId: string, listed: string
     }
     const current = await groupIdsOfUser(client, userId);
     return listed.filter((id) => current.has(id));
-}
-
-/** The user whose login is exactly `login` (deactivated users included), if any. */
-async function findUserByLogin(client: OktaClient, login: string): Promise<OktaUser | undefined> {
-    const quoted = login.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
-    const matches = await client.get<OktaUser[]>("/api/v1/users", { filter: `profile.login eq "${quoted}"`, limit: 2 });
-    return matches.find((user) => user.profile.login === login);
-}
-
-function getUser(client: OktaClient, id: string): Promise<OktaUser> {
-    return client.get<OktaUser>(userPath(id));
-}
-
-function userPath(id: string): string {
-    return `/api/v1/users/${encodeURIComponent(id)}`;
 }
 
 /**

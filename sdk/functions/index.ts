@@ -10,7 +10,7 @@
  * Listing functions take the shared options `limit`, `after`, `fetchAll` and `maxItems` and return
  * `{ items, nextCursor, truncated }`.
  */
-import * as q from "../../provider/queries";
+import * as q from "../../core/okta/reads";
 import { defineFunction, type ArgumentNames, type FunctionOptions } from "./invoke";
 
 export { type FunctionOptions, type InputArgs } from "./invoke";

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { OktaClient } from "../../provider/client";
-import { ClientCache } from "../../provider/connect";
-import { resolveConnectionSettings, type ConnectionArgs } from "../../provider/config";
-import { ArgumentError } from "../../provider/arguments";
-import { resolveClientTuning } from "../../provider/tuning";
+import type { OktaClient } from "../../core/client";
+import { ClientCache, openClient } from "../../core/connection/open-client";
+import type { ConnectionArgs } from "../../core/connection/settings";
+import { ArgumentError } from "../../core/okta/arguments";
 
 /**
  * How Pulumi functions reach Okta. They run in the program's process (not the provider host), so they read the same
@@ -25,8 +24,7 @@ const clients = new ClientCache();
  * a secret token does not trigger Pulumi's `get` warning.
  */
 function programClient(connection: ConnectionArgs = {}): OktaClient {
-    const config = (key: string) => pulumi.runtime.getConfig(key);
-    return clients.get(resolveConnectionSettings(config, process.env, connection), resolveClientTuning(config, process.env));
+    return openClient(connection, (key: string) => pulumi.runtime.getConfig(key), process.env, clients);
 }
 
 /** Each argument may be an Output (Pulumi's `Input`). */

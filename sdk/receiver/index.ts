@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { OktaLogEvent } from "../../provider/okta-types";
+import type { OktaLogEvent } from "../../core/okta/types";
 
 /**
  * The event hook trigger: a Node HTTP request handler for an Okta event hook's URL. It answers Okta's one-time
@@ -25,7 +25,7 @@ export interface EventHookDelivery {
     eventType: "com.okta.event_hook";
     eventTypeVersion: string;
     cloudEventsVersion: string;
-    /** `https://<org>/api/v1/eventHooks/<hookId>`. */
+    /** The hook's URL on the org (docs/okta/event-hooks.md#the-delivery-envelope). */
     source: string;
     /** Unique per delivery; a retried delivery repeats it. */
     eventId: string;

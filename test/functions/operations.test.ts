@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import type { SeedDocument } from "../../emulator";
-import type { OktaClient } from "../../provider/client";
-import * as ops from "../../provider/operations";
+import type { OktaClient } from "../../core/client";
+import * as ops from "../../core/okta/operations";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { failure } from "../support/failure";
 import { eventHookBody, startHookEndpoint, type HookEndpoint } from "../support/hook-endpoint";

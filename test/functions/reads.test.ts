@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import type { SeedDocument } from "../../emulator";
-import type { OktaClient } from "../../provider/client";
+import type { OktaClient } from "../../core/client";
 import * as okta from "../../sdk";
 import { startTestOrg, TEST_TOKEN, type TestOrg } from "../support/emulator";
 import { failure } from "../support/failure";

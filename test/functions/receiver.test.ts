@@ -1,10 +1,10 @@
 import { expect } from "chai";
-import type { OktaLogEvent } from "../../provider/okta-types";
+import type { OktaLogEvent } from "../../core/okta/types";
 import { createEventHookReceiver, type EventHookDelivery } from "../../sdk/receiver";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { deliveriesDone, eventHookBody, startHookEndpoint, type HookEndpoint } from "../support/hook-endpoint";
 import { clientOf, createUser } from "../support/org-client";
-import { verifyEventHook } from "../../provider/operations";
+import { verifyEventHook } from "../../core/okta/operations";
 
 const AUTH = { Authorization: "hook-secret-123" };
 

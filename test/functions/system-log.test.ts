@@ -1,11 +1,11 @@
 import { expect } from "chai";
 import type { SeedDocument } from "../../emulator";
-import type { OktaClient } from "../../provider/client";
+import type { OktaClient } from "../../core/client";
 import * as okta from "../../sdk";
 import { startTestOrg, TEST_TOKEN, type TestOrg } from "../support/emulator";
 import { failure } from "../support/failure";
-import { resolveConnectionSettings } from "../../provider/config";
-import { clientFor } from "../../provider/connection";
+import { resolveConnectionSettings } from "../../core/connection/settings";
+import { clientFor } from "../../core/connection/authenticator";
 
 /** `getSystemLogs`: bounded and polling queries, paging, and the product's 10,000-record cap on fetch-all. */
 describe("functions: getSystemLogs against the emulator", function () {

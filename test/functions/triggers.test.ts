@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { OktaClient } from "../../provider/client";
-import type { OktaLogEvent, OktaUser } from "../../provider/okta-types";
-import { nextPollDelay, pollNewUsers, pollSystemLogs, pollUpdatedUsers, watchNewUsers, type PollResult } from "../../provider/triggers";
+import type { OktaClient } from "../../core/client";
+import type { OktaLogEvent, OktaUser } from "../../core/okta/types";
+import { nextPollDelay, pollNewUsers, pollSystemLogs, pollUpdatedUsers, watchNewUsers, type PollResult } from "../../core/triggers";
 import { startTestOrg, type TestOrg } from "../support/emulator";
 import { failure } from "../support/failure";
 import { clientOf, createUser } from "../support/org-client";

@@ -1,4 +1,4 @@
-import { ApiTokenAuthenticator, OktaClient, RateLimitGovernor, type OktaClientOptions } from "../../provider/client";
+import { ApiTokenAuthenticator, OktaClient, RateLimitGovernor, type OktaClientOptions } from "../../core/client";
 import { TEST_TOKEN, type TestOrg } from "./emulator";
 
 /**

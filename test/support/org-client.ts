@@ -1,5 +1,5 @@
-import { connect } from "../../provider/connect";
-import type { OktaClient } from "../../provider/client";
+import { connect } from "../../core/connection/connect";
+import type { OktaClient } from "../../core/client";
 import { TEST_TOKEN, type TestOrg } from "./emulator";
 
 /** Our own client (the code under test) pointed at a test org. */

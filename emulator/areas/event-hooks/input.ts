@@ -9,8 +9,8 @@ import {
     type EventHookStatus,
 } from "./model";
 import { compileCondition, ExpressionError } from "./el-filter";
-import { HTTP_HEADER_NAME, isHttpsOrLoopback } from "../../../provider/http-rules";
-import { isEventHookEligible } from "../../../provider/okta-event-types";
+import { HTTP_HEADER_NAME, isHttpsOrLoopback } from "../../../core/client/http-rules";
+import { isEventHookEligible } from "../../../core/okta/event-types";
 
 /**
  * Reads an event hook create/replace body (SPEC `EventHook`) with Okta's 400 E0000001 and one cause per problem.

@@ -1,0 +1,13 @@
+export { OktaClient, validateOrgUrl, DEFAULT_TIMEOUT_MS, DEFAULT_DEADLINE_MS, type HttpMethod, type OktaClientOptions, type OktaRequest, type OktaResponse, type OktaLogger, type Query, type QueryValue } from "./client";
+export { ApiTokenAuthenticator, type Authenticator, type AuthChallenge, type AuthorizationRequest, type AuthorizationSender } from "./auth";
+export * from "./auth/index";
+export { OktaApiError, OktaDeadlineError, OktaTransportError, type OktaErrorCause } from "./errors";
+export { OktaIacError, ArgumentError, ConfigError, hasCode, type OktaIacErrorCode } from "./error-base";
+export { RateLimitGovernor, governorFor, DEFAULT_MAX_CONCURRENCY, DEFAULT_CAPACITY_PERCENT, type GovernorOptions, type GovernorStats } from "./governor";
+export { DEFAULT_RETRY, type RetryOptions } from "./retry";
+export { SYSTEM_LOG_MAX_RECORDS, itemCap, type Page, type PaginateOptions } from "./pagination";
+export { type RawRequestInput, type RawRequestResult } from "./raw";
+export { bucketOf } from "../okta/rate-limit-buckets";
+export { Redactor, REDACTED } from "./redact";
+export type { MultipartBody, MultipartFile } from "./body";
+export { parseLinkHeader } from "./links";

@@ -1,7 +1,0 @@
-/** The product's imperative actions as a typed API: each takes the one Okta client and the product's inputs. */
-export * from "./users";
-export * from "./passwords";
-export * from "./sessions";
-export * from "./factors";
-export * from "./event-hooks";
-export * from "./raw";
