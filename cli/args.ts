@@ -34,6 +34,33 @@ export const GLOBAL_OPTIONS: OptionSpecs = {
 };
 
 /**
+ * The command line with every global option (and its value) moved after the other arguments, so the command words
+ * lead wherever the user put `--stack dev` or `--json` (`okta-iac --stack dev users list`). Stops at `--`.
+ */
+export function globalOptionsLast(argv: readonly string[]): string[] {
+    const others: string[] = [];
+    const globals: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+        const token = argv[i];
+        if (token === "--") {
+            others.push(...argv.slice(i));
+            break;
+        }
+        const name = /^--([^=]+)/.exec(token)?.[1];
+        const spec = name !== undefined ? GLOBAL_OPTIONS[name] : undefined;
+        if (!spec || !Object.hasOwn(GLOBAL_OPTIONS, name!)) {
+            others.push(token);
+            continue;
+        }
+        globals.push(token);
+        if (spec.type !== "boolean" && !token.includes("=") && i + 1 < argv.length) {
+            globals.push(argv[++i]);
+        }
+    }
+    return [...others, ...globals];
+}
+
+/**
  * Parses arguments against a command's options (plus the global ones) with Node's parser, then converts values:
  * integers are checked, `key=value` pairs become a record. Unknown options are usage errors.
  */

@@ -21,7 +21,8 @@ export function overview(commands: Command[] = COMMANDS): string {
     return (
         `usage: ${PROGRAM} <command> [arguments] [options]\n\n` +
         "Okta's reads, triggers and operations from the command line. Connection settings: --org-url or --stack, then\n" +
-        "OKTA_ORG_URL and OKTA_API_TOKEN (the provider's settings).\n\n" +
+        "OKTA_ORG_URL and OKTA_API_TOKEN (the provider's settings). Global options go anywhere on the line\n" +
+        `(\`${PROGRAM} --stack dev users list\` or \`${PROGRAM} users list --stack dev\`).\n\n` +
         `commands:\n${lines.join("\n")}\n\n` +
         `global options:\n${optionLines(GLOBAL_OPTIONS)}\n` +
         `exit codes:\n${exits}\n\n` +

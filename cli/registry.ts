@@ -2,6 +2,7 @@ import type { Command } from "./command";
 import { appCommands } from "./commands/apps";
 import { directoryCommands } from "./commands/directory";
 import { eventHookCommands } from "./commands/event-hooks";
+import { generateCommand } from "./commands/generate";
 import { groupCommands } from "./commands/groups";
 import { rawCommand } from "./commands/raw";
 import { recoverCommand } from "./commands/recover";
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
     ...watchCommands,
     rawCommand,
     recoverCommand,
+    generateCommand,
 ];
 
 /** The command named by the leading words of argv (the longest match), and the arguments after them. */

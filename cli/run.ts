@@ -1,6 +1,6 @@
 import type { OktaClient } from "../core/client";
 import { OktaApiError } from "../core/client";
-import { expectPositionals, parseCommandArgs } from "./args";
+import { expectPositionals, globalOptionsLast, parseCommandArgs } from "./args";
 import type { CommandContext, CommandOutput } from "./command";
 import { cliClient } from "./connection";
 import { EXIT, exitCodeOf, UsageError } from "./exit-codes";
@@ -18,8 +18,9 @@ export interface CliEnvironment {
 }
 
 /** Runs one command line and returns the exit status (see exit-codes.ts). Never throws. */
-export async function runCli(argv: string[], environment: CliEnvironment): Promise<number> {
+export async function runCli(givenArgv: string[], environment: CliEnvironment): Promise<number> {
     const { io } = environment;
+    const argv = globalOptionsLast(givenArgv);
     const json = argv.includes("--json");
     let client: OktaClient | undefined;
     try {

@@ -13,6 +13,8 @@ import { userHandler } from "./resources/user";
 import { DECLARATION_CONFLICT } from "./declaration-conflict";
 import { containsUnknown, naturalKeyOf, replaceOnChangesInputs, validateInputs, withDefaults, type CheckFailure } from "./schema";
 import { toEngineError, toWire } from "./wire";
+import { keyUnorderedLists, plainUnorderedLists } from "./unordered-lists";
+import { GIVEN_INPUTS, givenInputsOnly, recordGivenInputs, withoutGivenInputs } from "./given-inputs";
 
 type Props = Record<string, any>;
 
@@ -51,6 +53,8 @@ export function dynamicProvider(type: string): pulumi.dynamic.ResourceProvider {
 
 function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.ResourceProvider {
     const replaceable = replaceOnChangesInputs(handler.token);
+    /** Unordered lists as plain lists (`check` records them keyed by member), without the record of given inputs. */
+    const plain = (props: Props): Props => withoutGivenInputs(plainUnorderedLists(handler.token, props));
 
     /** What differs between the state and the desired inputs; values unknown during preview count as changes. */
     const changesOf = (olds: Props, news: Props): string[] => {
@@ -74,10 +78,13 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
             if (failures.length === 0) {
                 failures.push(...orgUrlFailures(inputs.connection), ...(handler.validate?.(withoutProvider(inputs)) ?? []));
             }
-            return failures.length > 0 ? { inputs: toWire(inputs), failures } : { inputs: toWire(inputs) };
+            const recorded = toWire(keyUnorderedLists(handler.token, inputs));
+            return failures.length > 0 ? { inputs: recorded, failures } : { inputs: recorded };
         },
 
-        async diff(_id: string, olds: Props, news: Props) {
+        async diff(_id: string, stateOlds: Props, checkedNews: Props) {
+            const olds = plain(stateOlds);
+            const news = plain(checkedNews);
             const changed = changesOf(olds, news);
             const replaces = changed.filter((name) => replaceable.includes(name));
             if (!replaces.includes("connection") && movesToAnotherOrg(olds, news)) {
@@ -86,27 +93,30 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
             return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && handler.deleteBeforeReplace === true };
         },
 
-        async create(inputs: Props) {
+        async create(checkedInputs: Props) {
+            const inputs = plain(checkedInputs);
             const desired = withoutProvider(inputs);
             try {
                 const created = await handler.create(clientOfResource(desired), desired);
-                return { id: created.id, outs: toWire({ ...created.outs, connection: desired.connection }) };
+                return { id: created.id, outs: toWire(recordGivenInputs({ ...created.outs, connection: desired.connection }, desired)) };
             } catch (err) {
                 throw toEngineError(err, { connection: inputs.connection, __provider: inputs.__provider });
             }
         },
 
         async read(id: string, props: Props) {
-            const olds = props ?? {};
+            const olds = plain(props ?? {});
             try {
                 const current = await handler.read(clientOfResource(olds), id, olds);
                 if (!current) {
                     return GONE;
                 }
+                const state = props ?? {};
+                const inputs = givenInputsOnly({ ...current.inputs, connection: olds.connection }, state);
                 return {
                     id: current.id,
-                    props: toWire({ ...current.outs, connection: olds.connection }),
-                    inputs: toWire({ ...current.inputs, connection: olds.connection }),
+                    props: toWire({ ...current.outs, connection: olds.connection, ...givenInputsRecord(state) }),
+                    inputs: toWire(keyUnorderedLists(handler.token, inputs)),
                 };
             } catch (err) {
                 if (err instanceof OktaApiError && err.isNotFound) {
@@ -116,22 +126,25 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
             }
         },
 
-        async update(id: string, olds: Props, news: Props) {
+        async update(id: string, stateOlds: Props, checkedNews: Props) {
+            const olds = plain(stateOlds);
+            const news = plain(checkedNews);
             const desired = withoutProvider(news);
             const changed = changesOf(olds, desired);
             if (changed.every((name) => name === "connection")) {
                 // New credentials for the same org: nothing to change in Okta, only in state.
-                return { outs: toWire({ ...withoutProvider(olds), connection: desired.connection }) };
+                return { outs: toWire(recordGivenInputs({ ...withoutProvider(olds), connection: desired.connection }, desired)) };
             }
             try {
                 const outs = await handler.update(clientOfResource(desired), id, olds, desired, changed);
-                return { outs: toWire({ ...outs, connection: desired.connection }) };
+                return { outs: toWire(recordGivenInputs({ ...outs, connection: desired.connection }, desired)) };
             } catch (err) {
                 throw toEngineError(err, { connection: news.connection, __provider: news.__provider });
             }
         },
 
-        async delete(id: string, props: Props) {
+        async delete(id: string, stateProps: Props) {
+            const props = plain(stateProps);
             try {
                 await handler.delete(clientOfResource(props), id, props);
             } catch (err) {
@@ -187,6 +200,11 @@ function orgOf(props: Props): string | undefined {
     } catch {
         return undefined;
     }
+}
+
+/** The record of given inputs in `state`, kept as it is by a refresh. */
+function givenInputsRecord(state: Props): Props {
+    return state[GIVEN_INPUTS] !== undefined ? { [GIVEN_INPUTS]: state[GIVEN_INPUTS] } : {};
 }
 
 function withoutProvider(props: Props): Props {

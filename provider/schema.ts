@@ -44,6 +44,8 @@ export interface PackageSchema {
             validation?: Record<string, Record<string, Record<string, unknown>>>;
             /** By resource token: the inputs that name one Okta object, declared at most once per program. */
             naturalKeys?: Record<string, NaturalKeySpec>;
+            /** By resource token: the list inputs whose order Okta ignores (provider/unordered-lists.ts). */
+            unorderedLists?: Record<string, string[]>;
         };
     };
 }

@@ -24,7 +24,7 @@ export interface GroupMembersArgs {
 }
 
 /**
- * The members of one group, as one resource: either authoritative (users not listed are removed) or additive (only the listed users are managed). Each change adds and removes only the difference between the state and the program, one Okta call per user; an authoritative create and each refresh read the group's members 200 at a time.
+ * The members of one group, as one resource: either authoritative (users not listed are removed) or additive (only the listed users are managed). Each change adds and removes only the difference between the state and the program, one Okta call per user; a create (which adds only the users the group does not hold yet) and each refresh read the group's members 200 at a time.
  *
  * Schema token `okta:index:GroupMembers`; Pulumi type `pulumi-nodejs:dynamic/okta:GroupMembers`.
  */

@@ -22,7 +22,7 @@ export interface UserArgs {
     /** The user's employee number. */
     employeeNumber?: pulumi.Input<string>;
     /**
-     * The user's default location for localizing items such as currency, date and number formats: an ISO 639-1 language code, an underscore and an ISO 3166-1 country code.
+     * The user's default location for localizing items such as currency, date and number formats: an ISO 639-1 language code, an underscore and an ISO 3166-1 country code. An empty string leaves it unset, as Okta leaves it for users made without one.
      *
      * Default: `"en_US"`.
      */

@@ -1,4 +1,5 @@
 import { parseAuthChallenge } from "./auth/challenge";
+import { hintFor } from "./error-hints";
 import { OktaIacError } from "./error-base";
 
 /** One entry of Okta's `errorCauses`. */
@@ -110,7 +111,9 @@ function describe(d: OktaApiErrorDetails): string {
         : "";
     const ids = [d.requestId && `request id ${d.requestId}`, d.errorId && `error id ${d.errorId}`].filter(Boolean);
     const idText = ids.length > 0 ? ` [${ids.join(", ")}]` : "";
-    return `Okta API ${d.method} ${d.path} failed with HTTP ${d.status}${code}${summary}${causeText}${scopeText}${idText}`;
+    const hint = hintFor(d);
+    const hintText = hint ? `; hint: ${hint}` : "";
+    return `Okta API ${d.method} ${d.path} failed with HTTP ${d.status}${code}${summary}${causeText}${scopeText}${idText}${hintText}`;
 }
 
 /** A request that got no HTTP answer at all (connection refused, reset, timeout). */

@@ -133,3 +133,14 @@ export function appCredentialsScheme(client: OktaClient, appId: string): Promise
     }
     return scheme;
 }
+
+/** The product's "List Application Users": the app's assignments, direct (`USER`) and through groups (`GROUP`). */
+export interface ListAppUsersArgs extends ListOptions {
+    appId: string;
+    /** Okta's `expand` (`user` embeds each Okta user). */
+    expand?: string;
+}
+
+export async function listAppUsers(client: OktaClient, args: ListAppUsersArgs, onProgress?: PageProgress): Promise<ListResult<OktaAppUser>> {
+    return list<OktaAppUser>(client, { path: appPath(args.appId, "users"), query: { expand: args.expand } }, args, onProgress);
+}

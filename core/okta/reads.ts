@@ -4,7 +4,7 @@ export { getUser, listUsers, listUserGroups, listUserApplications, searchQuery, 
 export { listUserFactors } from "./factors";
 export { listUserTypes } from "./user-types";
 export { getGroup, listGroups, listGroupMembers, type ListGroupMembersArgs } from "./groups";
-export { getApplication, listApplications, getAppUserAssignment, type ListApplicationsArgs, type GetAppUserAssignmentArgs } from "./apps";
+export { getApplication, listApplications, getAppUserAssignment, listAppUsers, type ListApplicationsArgs, type GetAppUserAssignmentArgs, type ListAppUsersArgs } from "./apps";
 export { getEventHook, listEventHooks } from "./event-hooks";
 export { getSystemLogs, LOG_SORT_ORDERS, SYSTEM_LOG_MAX_PAGE, type GetSystemLogsArgs } from "./logs";
 export * from "./policies";

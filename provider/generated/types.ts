@@ -146,7 +146,7 @@ export interface UserInputs {
     department?: string;
     /** The user's employee number. */
     employeeNumber?: string;
-    /** The user's default location for localizing items such as currency, date and number formats: an ISO 639-1 language code, an underscore and an ISO 3166-1 country code. */
+    /** The user's default location for localizing items such as currency, date and number formats: an ISO 639-1 language code, an underscore and an ISO 3166-1 country code. An empty string leaves it unset, as Okta leaves it for users made without one. */
     locale?: string;
     /** The user's mobile phone number. */
     mobilePhone?: string;
@@ -276,7 +276,7 @@ export interface GroupMembershipOutputs {
     connection?: Connection;
 }
 
-/** The members of one group, as one resource: either authoritative (users not listed are removed) or additive (only the listed users are managed). Each change adds and removes only the difference between the state and the program, one Okta call per user; an authoritative create and each refresh read the group's members 200 at a time. */
+/** The members of one group, as one resource: either authoritative (users not listed are removed) or additive (only the listed users are managed). Each change adds and removes only the difference between the state and the program, one Okta call per user; a create (which adds only the users the group does not hold yet) and each refresh read the group's members 200 at a time. */
 export interface GroupMembersInputs {
     /** The id of an Okta group of type `OKTA_GROUP`. */
     groupId: string;
@@ -288,7 +288,7 @@ export interface GroupMembersInputs {
     connection?: Connection;
 }
 
-/** The members of one group, as one resource: either authoritative (users not listed are removed) or additive (only the listed users are managed). Each change adds and removes only the difference between the state and the program, one Okta call per user; an authoritative create and each refresh read the group's members 200 at a time. */
+/** The members of one group, as one resource: either authoritative (users not listed are removed) or additive (only the listed users are managed). Each change adds and removes only the difference between the state and the program, one Okta call per user; a create (which adds only the users the group does not hold yet) and each refresh read the group's members 200 at a time. */
 export interface GroupMembersOutputs {
     /** The group's id. */
     groupId: string;

@@ -32,6 +32,10 @@ export const appUserAssignmentHandler: ResourceHandler<AppUserAssignmentInputs, 
         assertCredentialsAllowed(inputs, scheme);
         const found = looksForExisting(inputs.adopt) ? await findAppUser(client, inputs.appId, inputs.userId) : undefined;
         const existing = takesOver(inputs.adopt, found, "AppUserAssignment", assignmentId(inputs.appId, inputs.userId)) ? found : undefined;
+        if (existing && !differsFrom(existing, inputs, scheme)) {
+            // Taken over as it is: nothing to write (docs/generate.md#the-first-up-writes-nothing).
+            return { id: assignmentId(inputs.appId, inputs.userId), outs: outputsOf(existing, inputs, scheme) };
+        }
         const assignment = existing
             ? await updateAppUser(client, inputs.appId, inputs.userId, assignmentBody(inputs, existing.profile ?? {}))
             : await assignUserToApp(client, inputs.appId, inputs.userId, { scope: inputs.scope ?? "USER", ...assignmentBody(inputs, {}) });
@@ -59,6 +63,12 @@ export const appUserAssignmentHandler: ResourceHandler<AppUserAssignmentInputs, 
         await unassignUserFromApp(client, olds.appId!, olds.userId!);
     },
 };
+
+/** Whether an existing assignment needs a write to match `inputs` (a password is always written: Okta never returns it). */
+function differsFrom(existing: OktaAppUser, inputs: AppUserAssignmentInputs, scheme: string | undefined): boolean {
+    const current = outputsOf(existing, { ...inputs, password: undefined }, scheme);
+    return appUserAssignmentHandler.changedInputs(current, { ...inputs, scope: inputs.scope ?? "USER" }).length > 0;
+}
 
 /** Credentials (when the app takes them) and the managed profile, with cleared attributes set to `null`. */
 function assignmentBody(inputs: AppUserAssignmentInputs, previousProfile: Record<string, unknown>): AppUserWrite {

@@ -26,8 +26,10 @@ export const groupMembersHandler: ResourceHandler<GroupMembersInputs, GroupMembe
     },
 
     async create(client, inputs) {
-        // Authoritative: members added outside Pulumi must go, so list them once. Additive: adding is idempotent.
-        const current = inputs.authoritative ? await memberIds(client, inputs.groupId, { fresh: true }) : new Set<string>();
+        // Listed once in both modes: authoritative, members added outside Pulumi must go; additive, members the group
+        // already has are not added again, so taking over an existing group writes nothing
+        // (docs/generate.md#the-first-up-writes-nothing).
+        const current = await memberIds(client, inputs.groupId, { fresh: true });
         const outs = await reconcile(client, inputs, current, []);
         return { id: inputs.groupId, outs };
     },

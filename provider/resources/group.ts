@@ -22,7 +22,10 @@ export const groupHandler: ResourceHandler<GroupInputs, GroupOutputs> = {
     async create(client, inputs) {
         const existing = looksForExisting(inputs.adopt) ? await findOktaGroupByName(client, inputs.name) : undefined;
         if (existing && takesOver(inputs.adopt, existing, "Group", inputs.name)) {
-            const adopted = await replaceProfile(client, existing, inputs, {});
+            // Taken over as it is: the profile is replaced only when it differs from the inputs
+            // (docs/generate.md#the-first-up-writes-nothing).
+            const unchanged = this.changedInputs(outputsOf(existing, inputs), inputs).length === 0;
+            const adopted = unchanged ? existing : await replaceProfile(client, existing, inputs, {});
             return { id: adopted.id, outs: outputsOf(adopted, inputs) };
         }
         const profile = { ...attributesToWrite(inputs.profileAttributes, undefined), name: inputs.name, description: inputs.description ?? "" };

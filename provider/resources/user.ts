@@ -299,7 +299,9 @@ function outputsOf(user: OktaUser, managed: Partial<UserInputs>, groupIds: strin
         lastName: orUndefined(profile.lastName as string),
         department: orUndefined(profile.department as string),
         employeeNumber: orUndefined(profile.employeeNumber as string),
-        locale: orUndefined(profile.locale as string),
+        // An unset locale is "", not absent: a diff fills absent old values with the schema's defaults, and en_US
+        // would then differ from the "" a program gives for a user Okta holds without one (docs/generate.md#data-files).
+        locale: (orUndefined(profile.locale as string) as string | undefined) ?? "",
         mobilePhone: orUndefined(profile.mobilePhone as string),
         profileAttributes: managedAttributes(Object.keys(managed.profileAttributes ?? {}), profile),
         password: managed.password,

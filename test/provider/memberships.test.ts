@@ -30,7 +30,7 @@ describe("provider: GroupMembership against the emulator", () => {
 
     it("adds, reads and removes one membership; an existing one is adopted", async () => {
         const created = await provider.create({ groupId, userId: userIds[0] });
-        expect(created).to.deep.equal({ id: `${groupId}/${userIds[0]}`, outs: { groupId, userId: userIds[0] } });
+        expect(created).to.deep.equal({ id: `${groupId}/${userIds[0]}`, outs: { groupId, userId: userIds[0], __inputs: ["groupId", "userId"] } });
         expect(org.emulator.store.memberships.has(groupId, userIds[0])).to.equal(true);
         expect((await provider.create({ groupId, userId: userIds[0] })).id).to.equal(created.id);
 
@@ -104,7 +104,7 @@ describe("provider: GroupMembers against the emulator", () => {
         org.clearRequests();
         const created = await provider.create({ groupId, userIds: wanted, authoritative: true });
         expect(created.id).to.equal(groupId);
-        expect(created.outs).to.deep.equal({ groupId, userIds: wanted, authoritative: true });
+        expect(created.outs).to.deep.equal({ groupId, userIds: wanted, authoritative: true, __inputs: ["authoritative", "groupId", "userIds"] });
         expect([...members()].sort()).to.deep.equal([...wanted].sort());
         expect(org.count((r) => r.method === "PUT")).to.equal(250);
         expect(org.count((r) => r.method === "DELETE")).to.equal(10);

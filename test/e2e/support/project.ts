@@ -17,6 +17,9 @@ export interface DeclaredFunction {
     args?: Record<string, unknown>;
 }
 
+/** The node_modules of examples/quickstart, where `make example` installs this package as users get it from npm. */
+export const INSTALLED_PACKAGE = join(REPO_ROOT, "examples", "quickstart", "node_modules");
+
 /**
  * A Pulumi project in .tmp running the declared program, with its own file backend and one stack pointed at an org.
  * It uses the package as installed in examples/quickstart (`make example`), as users get it from npm.
@@ -29,6 +32,8 @@ export class DeclaredProject {
     constructor(
         readonly name: string,
         readonly stack = "e2e",
+        /** The node_modules the project uses: the package as installed by `make example`, unless given. */
+        nodeModules = INSTALLED_PACKAGE,
     ) {
         const root = join(REPO_ROOT, ".tmp", `e2e-${name}-${process.pid}`);
         this.dir = join(root, "project");
@@ -36,7 +41,7 @@ export class DeclaredProject {
         rmSync(root, { recursive: true, force: true });
         mkdirSync(this.dir, { recursive: true });
         copyFileSync(join(REPO_ROOT, "test", "e2e", "programs", "declared.js"), join(this.dir, "index.js"));
-        symlinkSync(join(REPO_ROOT, "examples", "quickstart", "node_modules"), join(this.dir, "node_modules"), "dir");
+        this.useNodeModules(nodeModules);
         // Its own package.json, or Node would resolve `pulumi-okta-iac` to this repository (a package may require
         // itself by name from anywhere below its package.json) instead of the installed copy.
         writeFileSync(join(this.dir, "package.json"), JSON.stringify({ name: `okta-e2e-${name}`, private: true }));
@@ -45,6 +50,12 @@ export class DeclaredProject {
             [`name: okta-e2e-${name}`, "runtime:", "  name: nodejs", "  options:", "    typescript: false", "main: index.js", ""].join("\n"),
         );
         this.env = offlinePulumiEnv(this.stateDir);
+    }
+
+    /** Points the project at another installation of the package (takes effect at the next CLI command). */
+    useNodeModules(nodeModules: string): void {
+        rmSync(join(this.dir, "node_modules"), { force: true });
+        symlinkSync(nodeModules, join(this.dir, "node_modules"), "dir");
     }
 
     async init(org: { url: string; apiToken: string }, resources: DeclaredResource[] = []): Promise<void> {
