@@ -6,7 +6,7 @@
 EXAMPLE := examples/quickstart
 NPM_FLAGS := --no-audit --no-fund
 
-.PHONY: all build generate tools example demo test bench clean
+.PHONY: all build generate tools postgres example demo test bench clean
 
 all: build
 
@@ -14,8 +14,10 @@ node_modules/.install-stamp: package.json package-lock.json
 	npm ci $(NPM_FLAGS)
 	touch $@
 
+# dist/policies is also a ready policy pack (docs/policies.md#the-pack).
 build: node_modules/.install-stamp
 	npx tsc -p tsconfig.json
+	bash scripts/policy-pack.sh
 
 # The SDK's types and resource classes, from schema.json (the generated files are committed).
 generate: node_modules/.install-stamp
@@ -26,6 +28,10 @@ generate: node_modules/.install-stamp
 tools: node_modules/.install-stamp
 	bash scripts/tools.sh
 
+# PostgreSQL for the team-backend tests (docs/team-backend.md): Debian's package, installed only when initdb is missing.
+postgres:
+	bash scripts/postgres.sh install
+
 # The example installs this package as a real copy (not a symlink), as users get it from npm; refreshed on every run.
 example: build
 	rm -rf $(EXAMPLE)/node_modules/pulumi-okta-iac
@@ -34,7 +40,7 @@ example: build
 demo: build tools example
 	node dist/scripts/demo.js
 
-test: build tools example
+test: build tools postgres example
 	npx mocha
 
 bench: build

@@ -8,7 +8,7 @@ import { repoRoot } from "../support/repo";
  * Every such citation, in code and in the documents' (and the README's) links, must lead somewhere that exists.
  */
 
-const SOURCE_DIRS = ["bench", "cli", "core", "emulator", "provider", "scripts", "sdk", "test"];
+const SOURCE_DIRS = ["bench", "cli", "core", "emulator", "policies", "provider", "scripts", "sdk", "test"];
 const CITATION = /docs\/[\w./-]+\.md(?:#[\w-]+)?/g;
 
 function sourceFiles(dir: string): string[] {

@@ -4,7 +4,8 @@
 // no tags; the Go module proxy this project can reach refuses every version of it ("403 This module version is not
 // available"), so it cannot be built here. This host implements the part of the LanguageRuntime protocol that
 // `pulumi up/preview/refresh/destroy` of a Node.js (TypeScript) project needs: it runs the program through
-// `@pulumi/pulumi/cmd/run`, resolved from the project's node_modules, exactly as Pulumi's host does.
+// `@pulumi/pulumi/cmd/run`, resolved from the project's node_modules, exactly as Pulumi's host does; and it runs
+// Node.js policy packs (policy.go).
 package main
 
 import (
@@ -123,7 +124,7 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 	if programDir == "" {
 		programDir = req.GetPwd()
 	}
-	runPath, err := resolveRunScript(programDir)
+	runPath, err := resolveModule(programDir, "@pulumi/pulumi/cmd/run")
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}
@@ -151,17 +152,6 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 		return &pulumirpc.RunResponse{Error: fmt.Sprintf("Problem executing program (could not run language executor): %v", err)}, nil
 	}
 	return &pulumirpc.RunResponse{}, nil
-}
-
-// resolveRunScript finds @pulumi/pulumi/cmd/run the way Node would from the program directory.
-func resolveRunScript(programDir string) (string, error) {
-	cmd := exec.Command("node", "-e", "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/run'))")
-	cmd.Dir = programDir
-	out, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("could not find @pulumi/pulumi from %s: run `npm install` there first (%v)", programDir, err)
-	}
-	return string(out), nil
 }
 
 func runArguments(req *pulumirpc.RunRequest, runPath, engineAddress, programDir string) []string {
