@@ -7,7 +7,8 @@
 #
 # Environment:
 #   PULUMI_BACKEND_URL   state backend (e.g. postgres://user:pass@127.0.0.1:5432/pulumi); default: a file backend in WORK_DIR
-#   OKTA_POLICY_PACK     a policy pack directory to run with the preview (`pulumi preview --policy-pack`)
+#   OKTA_POLICY_PACK     a policy pack directory to run with the preview (`pulumi preview --policy-pack`), e.g. the
+#                        package's node_modules/pulumi-okta-iac/dist/policies; its settings: policy-config.json
 #   MAIN_DIRECTORY       directory.json as on main before the pull request (default: local/main.json)
 #   PR_DIRECTORY         directory.json of the pull request (default: directory.json)
 # Writes WORK_DIR/comment.md (the PR comment), preview.json, plan.json, review.json and the logs.
@@ -61,7 +62,7 @@ pulumi up --yes --skip-preview --non-interactive >"$WORK/up-main.log" 2>&1 || { 
 step "pull request: pulumi preview --save-plan${OKTA_POLICY_PACK:+ --policy-pack}, then okta-iac review"
 cp "${PR_DIRECTORY:-$HERE/directory.json}" directory.json
 POLICY=()
-[ -z "${OKTA_POLICY_PACK:-}" ] || POLICY=(--policy-pack "$OKTA_POLICY_PACK")
+[ -z "${OKTA_POLICY_PACK:-}" ] || POLICY=(--policy-pack "$OKTA_POLICY_PACK" --policy-pack-config "$HERE/policy-config.json")
 set +e
 pulumi preview --json --show-sames --save-plan "$WORK/plan.json" "${POLICY[@]}" --non-interactive >"$WORK/preview.json" 2>"$WORK/preview.log"
 PREVIEW_EXIT=$?

@@ -4,20 +4,30 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../scripts/pulumi-offline";
 import { GITHUB_COMMENT_LIMIT } from "../../cli/review/render-markdown";
+import { startPostgres, type PostgresServer } from "../support/postgres";
 
 /**
- * examples/ci/run-local.sh as a developer runs it: the workflow's steps against the emulator (up of main, preview with
- * a saved plan and `okta-iac review` of the pull request, `up --plan` of the merge), with the real Pulumi CLI.
+ * examples/ci/run-local.sh as a developer runs it: the workflow's steps against the emulator, with state in a real
+ * PostgreSQL server and the package's policy pack (up of main, preview with a saved plan and the policy pack, and
+ * `okta-iac review` of the pull request, `up --plan` of the merge), with the real Pulumi CLI.
  */
 describe("e2e: the CI example runs locally end to end", function () {
     this.timeout(600_000);
     const work = join(REPO_ROOT, ".tmp", `e2e-ci-example-${process.pid}`);
     let run: { code: number; stderr: string };
+    let postgres: PostgresServer;
 
     before(async () => {
         rmSync(work, { recursive: true, force: true });
+        postgres = await startPostgres();
+        const env = {
+            ...process.env,
+            ...postgres.env,
+            PULUMI_BACKEND_URL: postgres.backendUrl,
+            OKTA_POLICY_PACK: join(REPO_ROOT, "examples", "quickstart", "node_modules", "pulumi-okta-iac", "dist", "policies"),
+        };
         run = await new Promise((resolve, reject) => {
-            const child = spawn("bash", [join(REPO_ROOT, "examples", "ci", "run-local.sh"), work], { env: { ...process.env, PULUMI_BACKEND_URL: "" } });
+            const child = spawn("bash", [join(REPO_ROOT, "examples", "ci", "run-local.sh"), work], { env });
             let stderr = "";
             child.stderr.on("data", (chunk) => (stderr += chunk));
             child.stdout.on("data", () => {});
@@ -25,7 +35,10 @@ describe("e2e: the CI example runs locally end to end", function () {
             child.on("close", (code) => resolve({ code: code ?? -1, stderr }));
         });
     });
-    after(() => rmSync(work, { recursive: true, force: true }));
+    after(async () => {
+        await postgres?.stop();
+        rmSync(work, { recursive: true, force: true });
+    });
 
     const file = (name: string) => readFileSync(join(work, name), "utf8");
 
