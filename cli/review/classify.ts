@@ -115,15 +115,16 @@ function describeChange(step: PlannedStep, change: ReviewedChange, names: NameBo
 function describeUser(step: PlannedStep, change: ReviewedChange, names: NameBook): string {
     const user = `user ${change.subject}`;
     if (step.op === "create") {
-        const groups = names.refs(step, "news", "groupIds");
+        // Sorted by name: Okta ignores their order and the preview keeps them in id order.
+        const groups = names.refs(step, "news", "groupIds").sort();
         const adopt = change.adopts ? ", adopting the existing user if there is one" : "";
         return `${user} (${change.status?.to}${adopt})${groups.length > 0 ? ` into ${groups.join(", ")}` : ""}`;
     }
     if (step.op === "delete") {
         return change.status?.from === "DEPROVISIONED" ? `${user}: deleted (was deprovisioned)` : `${user}: deprovisioned and deleted`;
     }
-    const before = names.refs(step, "olds", "groupIds");
-    const after = names.refs(step, "news", "groupIds");
+    const before = names.refs(step, "olds", "groupIds").sort();
+    const after = names.refs(step, "news", "groupIds").sort();
     const added = after.filter((g) => !before.includes(g));
     const removed = before.filter((g) => !after.includes(g));
     const groups = [...added.map((g) => `+${g}`), ...removed.map((g) => `-${g}`)];
@@ -142,8 +143,8 @@ function describeMembership(step: PlannedStep, names: NameBook): string {
 function describeMembers(step: PlannedStep, names: NameBook): string {
     const group = names.refs(step, sideOf(step), "groupId").join(", ");
     const authoritative = (step.news ?? step.olds)?.authoritative === true ? " (authoritative: members not listed are removed)" : "";
-    const before = names.refs(step, "olds", "userIds");
-    const after = names.refs(step, "news", "userIds");
+    const before = names.refs(step, "olds", "userIds").sort();
+    const after = names.refs(step, "news", "userIds").sort();
     const added = after.filter((u) => !before.includes(u)).map((u) => `+${u}`);
     const removed = before.filter((u) => !after.includes(u)).map((u) => `-${u}`);
     if (step.op === "delete") {
