@@ -1,15 +1,12 @@
-import { bucketOf } from "../../core/client";
+import { CALL_SHAPES as C, type CallShape } from "../../core/okta/call-shapes";
+import { bucketOf, DEFAULT_TOKEN_SHARE_PERCENT, publishedLimitOf, WINDOW_MS } from "../../core/okta/rate-limit-buckets";
 import { packageSchema } from "../../provider/schema";
-import { DEFAULT_BUCKETS, DEFAULT_TOKEN_SHARE, DEFAULT_WINDOW_MS } from "../../emulator/pipeline/rate-limits";
 import { OPERATION_TYPES } from "./classify";
 import { idsOf } from "./names";
 import { changesOrg, type Inputs, type PlannedStep } from "./preview";
 
-/** One API call the `up` will make: method and a path shaped like the real one (ids as `x`). */
-interface ApiCall {
-    method: string;
-    path: string;
-}
+/** One API call the `up` will make. */
+type ApiCall = CallShape;
 
 /** The calls and the time one rate-limit bucket needs. */
 export interface BucketEstimate {
@@ -41,7 +38,7 @@ export interface EstimateSettings {
  * The API calls the `up` will make and the least time they take (docs/review.md#estimate): each change's calls
  * (as provider/resources/*.ts make them; reads before writes included), grouped into Okta's buckets by the client's
  * own table (core/okta/rate-limit-buckets.ts), at the default limits of docs/okta/rate-limits.md#published-limits (kept in
- * emulator/pipeline/rate-limits.ts), of which one token may use its share and this process `maxApiCapacity` percent.
+ * the same table), of which one token may use its share and this process `maxApiCapacity` percent.
  */
 export function estimateCalls(steps: PlannedStep[], settings: EstimateSettings = {}): CallEstimate {
     const counts = new Map<string, number>();
@@ -49,10 +46,10 @@ export function estimateCalls(steps: PlannedStep[], settings: EstimateSettings =
         const bucket = bucketOf(call.method, call.path);
         counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
     }
-    const tokenShare = settings.tokenSharePercent ?? DEFAULT_TOKEN_SHARE;
+    const tokenShare = settings.tokenSharePercent ?? DEFAULT_TOKEN_SHARE_PERCENT;
     const capacity = settings.maxApiCapacityPercent ?? Number(packageSchema().config.variables.maxApiCapacity.default);
     const buckets = [...counts.entries()].map(([bucket, calls]) => {
-        const limit = settings.limits?.[bucket] ?? DEFAULT_BUCKETS.find((rule) => rule.name === bucket)?.limit ?? null;
+        const limit = settings.limits?.[bucket] ?? publishedLimitOf(bucket) ?? null;
         const perMinute = limit === null ? Infinity : Math.max(1, Math.floor((limit * tokenShare * capacity) / 10_000));
         return { bucket, calls, perMinute, waits: Number.isFinite(perMinute) ? Math.ceil(calls / perMinute) - 1 : 0 };
     });
@@ -60,12 +57,11 @@ export function estimateCalls(steps: PlannedStep[], settings: EstimateSettings =
     return {
         calls: buckets.reduce((sum, b) => sum + b.calls, 0),
         buckets,
-        minimumSeconds: Math.max(0, ...buckets.map((b) => b.waits)) * (DEFAULT_WINDOW_MS / 1000),
+        minimumSeconds: Math.max(0, ...buckets.map((b) => b.waits)) * (WINDOW_MS / 1000),
         assumptions: { tokenSharePercent: tokenShare, maxApiCapacityPercent: capacity, overrides: settings.limits ?? {} },
     };
 }
 
-const call = (method: string, path: string): ApiCall => ({ method, path });
 const times = (n: number, c: ApiCall) => Array.from({ length: n }, () => c);
 
 /** The calls one step makes; a replacement is a delete and a create. */
@@ -93,39 +89,39 @@ function createCalls(type: string, inputs: Inputs): ApiCall[] {
     switch (type) {
         case "User":
             return [
-                ...(adopt ? [call("GET", "/api/v1/users")] : []),
-                call("POST", "/api/v1/users"),
-                ...(LIFECYCLE_AFTER_CREATE.has(String(inputs.status)) ? [call("POST", "/api/v1/users/x/lifecycle/x")] : []),
+                ...(adopt ? [C.listUsers] : []),
+                C.createUser,
+                ...(LIFECYCLE_AFTER_CREATE.has(String(inputs.status)) ? [C.userLifecycle] : []),
             ];
         case "Group":
-            return [...(adopt ? [call("GET", "/api/v1/groups")] : []), call("POST", "/api/v1/groups")];
+            return [...(adopt ? [C.listGroups] : []), C.createGroup];
         case "GroupMembership":
-            return [call("PUT", "/api/v1/groups/x/users/x")];
+            return [C.addGroupMember];
         case "GroupMembers":
-            return [...(inputs.authoritative === true ? [call("GET", "/api/v1/groups/x/users")] : []), ...times(idCount(inputs.userIds), call("PUT", "/api/v1/groups/x/users/x"))];
+            return [...(inputs.authoritative === true ? [C.listGroupMembers] : []), ...times(idCount(inputs.userIds), C.addGroupMember)];
         case "AppUserAssignment":
-            return [call("GET", "/api/v1/apps/x"), call("POST", "/api/v1/apps/x/users/x")];
+            return [C.getApp, C.assignAppUser];
         case "EventHook":
-            return [...(adopt ? [call("GET", "/api/v1/eventHooks")] : []), call("POST", "/api/v1/eventHooks"), ...(inputs.doNotActivateOnCreate === true ? [] : [call("POST", "/api/v1/eventHooks/x/lifecycle/activate")])];
+            return [...(adopt ? [C.listEventHooks] : []), C.createEventHook, ...(inputs.doNotActivateOnCreate === true ? [] : [C.activateEventHook])];
         default:
-            return type in OPERATION_TYPES ? [call("POST", "/api/v1/users/x/lifecycle/x")] : [];
+            return type in OPERATION_TYPES ? [C.userLifecycle] : [];
     }
 }
 
 function deleteCalls(type: string, olds: Inputs): ApiCall[] {
     switch (type) {
         case "User":
-            return times(2, call("DELETE", "/api/v1/users/x"));
+            return times(2, C.deleteUser);
         case "Group":
-            return [call("DELETE", "/api/v1/groups/x")];
+            return [C.deleteGroup];
         case "GroupMembership":
-            return [call("DELETE", "/api/v1/groups/x/users/x")];
+            return [C.removeGroupMember];
         case "GroupMembers":
-            return times(idCount(olds.userIds), call("DELETE", "/api/v1/groups/x/users/x"));
+            return times(idCount(olds.userIds), C.removeGroupMember);
         case "AppUserAssignment":
-            return [call("DELETE", "/api/v1/apps/x/users/x")];
+            return [C.unassignAppUser];
         case "EventHook":
-            return [call("POST", "/api/v1/eventHooks/x/lifecycle/deactivate"), call("DELETE", "/api/v1/eventHooks/x")];
+            return [C.deactivateEventHook, C.deleteEventHook];
         default:
             return []; // Operation resources undo nothing.
     }
@@ -137,24 +133,24 @@ function updateCalls(type: string, olds: Inputs, news: Inputs): ApiCall[] {
             const groups = differing(olds.groupIds, news.groupIds);
             const profile = Object.keys({ ...olds, ...news }).some((key) => !["groupIds", "status", "adopt", "activate"].includes(key) && JSON.stringify(olds[key]) !== JSON.stringify(news[key]));
             return [
-                call("GET", "/api/v1/users/x"),
-                ...(profile ? [call("POST", "/api/v1/users/x")] : []),
+                C.getUser,
+                ...(profile ? [C.updateUser] : []),
                 // The user's groups are listed first, then each difference written (syncListedGroups in user.ts).
-                ...(groups > 0 ? [call("GET", "/api/v1/users/x/groups")] : []),
-                ...times(groups, call("PUT", "/api/v1/groups/x/users/x")),
-                ...(olds.status !== news.status ? [call("POST", "/api/v1/users/x/lifecycle/x")] : []),
+                ...(groups > 0 ? [C.listUserGroups] : []),
+                ...times(groups, C.addGroupMember),
+                ...(olds.status !== news.status ? [C.userLifecycle] : []),
             ];
         }
         case "Group":
-            return [call("GET", "/api/v1/groups/x"), call("PUT", "/api/v1/groups/x")];
+            return [C.getGroup, C.replaceGroup];
         case "GroupMembers":
-            return times(differing(olds.userIds, news.userIds), call("PUT", "/api/v1/groups/x/users/x"));
+            return times(differing(olds.userIds, news.userIds), C.addGroupMember);
         case "AppUserAssignment":
-            return [call("POST", "/api/v1/apps/x/users/x")];
+            return [C.assignAppUser];
         case "EventHook":
-            return [call("PUT", "/api/v1/eventHooks/x")];
+            return [C.replaceEventHook];
         default:
-            return type in OPERATION_TYPES ? [call("POST", "/api/v1/users/x/lifecycle/x")] : [];
+            return type in OPERATION_TYPES ? [C.userLifecycle] : [];
     }
 }
 

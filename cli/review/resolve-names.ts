@@ -1,11 +1,13 @@
 import { OktaApiError, type OktaClient } from "../../core/client";
+import { getGroup } from "../../core/okta/groups";
+import { getUser } from "../../core/okta/users";
 import type { NameBook } from "./names";
 import type { PlannedStep } from "./preview";
 
 /** Which inputs hold which kind of id, and how the org names one. */
 const ID_INPUTS = [
-    { properties: ["groupId", "groupIds"], path: "/api/v1/groups/", name: (body: any) => body?.profile?.name },
-    { properties: ["userId", "userIds"], path: "/api/v1/users/", name: (body: any) => body?.profile?.login },
+    { properties: ["groupId", "groupIds"], read: async (client: OktaClient, id: string) => (await getGroup(client, { groupId: id })).profile?.name },
+    { properties: ["userId", "userIds"], read: async (client: OktaClient, id: string) => (await getUser(client, { id })).profile?.login },
 ] as const;
 
 /**
@@ -17,7 +19,7 @@ export async function resolveNamesFromOrg(client: OktaClient, book: NameBook, st
     for (const kind of ID_INPUTS) {
         const ids = new Set(kind.properties.flatMap((property) => book.unnamedIds(steps, property)));
         for (const id of ids) {
-            const label = await nameOf(client, `${kind.path}${encodeURIComponent(id)}`, kind.name);
+            const label = await nameOf(() => kind.read(client, id));
             if (label) {
                 book.learn(id, label);
                 resolved++;
@@ -27,9 +29,9 @@ export async function resolveNamesFromOrg(client: OktaClient, book: NameBook, st
     return resolved;
 }
 
-async function nameOf(client: OktaClient, path: string, name: (body: unknown) => unknown): Promise<string | undefined> {
+async function nameOf(read: () => Promise<unknown>): Promise<string | undefined> {
     try {
-        const value = name(await client.get<unknown>(path));
+        const value = await read();
         return typeof value === "string" ? value : undefined;
     } catch (err) {
         // Deleted since, or not readable with this token: the review shows the id. Anything else (no connection, bad

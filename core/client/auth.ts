@@ -1,4 +1,4 @@
-import type { OktaResponse } from "./executor";
+import type { OktaResponse } from "./request-types";
 
 /**
  * How requests are authorized. The API token scheme lives here; OAuth schemes implement the same interface, so the

@@ -1,11 +1,12 @@
 import { Agent, type Dispatcher } from "undici";
 import type { AuthorizationRequest, Authenticator } from "./auth";
-import { encodeBody, type MultipartBody } from "./body";
+import { encodeBody } from "./body";
 import { bucketOf } from "../okta/rate-limit-buckets";
-import { execute, type ExecutorContext, type OktaLogger, type OktaResponse, type PreparedRequest, type ResponseType } from "./executor";
+import { execute, type ExecutorContext, type OktaLogger, type PreparedRequest } from "./executor";
+import type { HttpMethod, OktaRequest, OktaResponse, Query, QueryValue } from "./request-types";
 import { mergeHeaders } from "./headers";
 import { governorFor, RateLimitGovernor, type GovernorOptions } from "./governor";
-import { items, pages, type Page, type PaginateOptions, type Query, type QueryValue } from "./pagination";
+import { items, pages, type Page, type PaginateOptions } from "./pagination";
 import { rawRequest, type RawRequestInput, type RawRequestResult } from "./raw";
 import { isHttpsOrLoopback } from "./http-rules";
 import { Redactor } from "./redact";
@@ -17,35 +18,8 @@ import { retryOptions, type RetryOptions } from "./retry";
  */
 const MAX_RESPONSE_HEADER_BYTES = 256 * 1024;
 
-export type { OktaLogger, OktaResponse, QueryValue, Query };
+export type { OktaLogger, OktaResponse, QueryValue, Query, HttpMethod, OktaRequest };
 
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
-
-export interface OktaRequest<T = unknown> {
-    method: HttpMethod;
-    /** Path on the org, starting with `/` (from the typed API in core/okta); or an absolute URL on the org (from a Link). */
-    path: string;
-    query?: Query;
-    /** Sent as JSON (a string or Buffer as is). POST and PUT without a body send `Content-Length: 0`, as Okta requires. */
-    body?: unknown;
-    /** A multipart/form-data body instead of JSON. */
-    multipart?: MultipartBody;
-    headers?: Record<string, string>;
-    /** How to read a successful response: parsed JSON (default), text, or bytes. */
-    responseType?: ResponseType;
-    /** A POST that is safe to repeat (lifecycle operations) may declare so, to be retried like a PUT. */
-    idempotent?: boolean;
-    /**
-     * For creating POSTs: looks the object up (e.g. a user by login) and returns it if it exists. When an attempt fails
-     * in a way that may have created it, the probe runs before sending again, so no duplicate is made.
-     */
-    probe?: () => Promise<T | undefined>;
-    /** Time budget of each attempt, in ms. */
-    timeoutMs?: number;
-    /** Time budget of the whole request (waits, retries and probes included), in ms. */
-    deadlineMs?: number;
-    retry?: RetryOptions;
-}
 
 export interface OktaClientOptions {
     /** `https://example.okta.com`; plain http is allowed for loopback hosts only (the emulator). */

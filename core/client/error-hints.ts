@@ -1,4 +1,4 @@
-import type { OktaApiErrorDetails } from "./errors";
+import type { OktaApiErrorDetails } from "./error-details";
 
 /**
  * What to do about the Okta errors a new user meets first, appended to the error's message so the CLI and `pulumi up`

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Dispatcher } from "undici";
 import type { Authenticator } from "./auth";
+import type { OktaResponse, ResponseType } from "./request-types";
 import type { EncodedBody } from "./body";
 import { OktaApiError, OktaDeadlineError, OktaTransportError } from "./errors";
 import type { Permit, RateLimitGovernor } from "./governor";
@@ -10,23 +11,10 @@ import type { Redactor } from "./redact";
 import { backoffDelay, certainlyNotApplied, isIdempotent, isRetryable, type AttemptFailure, type RetryOptions } from "./retry";
 import { AttemptFailedError, sendAttempt, type AttemptResponse } from "./transport";
 
-export type ResponseType = "json" | "text" | "binary";
 
 /** Receives debug lines; never given a secret (every line passes the redactor). */
 export interface OktaLogger {
     debug(message: string): void;
-}
-
-export interface OktaResponse<T> {
-    status: number;
-    body: T;
-    headers: Record<string, string | string[] | undefined>;
-    requestId?: string;
-    links: Map<string, string>;
-    /** Attempts made (1 when nothing was retried). */
-    attempts: number;
-    /** True when a lost create was found by the request's probe instead of being sent again. */
-    probed?: boolean;
 }
 
 /** What the executor needs from the client: where to send and who to ask. */
@@ -362,3 +350,5 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 function truncate(text: string | undefined, max = 2000): string {
     return text === undefined ? "" : text.length > max ? `${text.slice(0, max)}…` : text;
 }
+
+export type { OktaResponse, ResponseType };

@@ -1,8 +1,6 @@
 import { isSystemLogPath } from "../okta/paths";
-import type { OktaResponse } from "./executor";
+import type { OktaResponse, Query, QueryValue } from "./request-types";
 
-export type QueryValue = string | number | boolean | undefined;
-export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 
 export interface PaginateOptions {
     /** Page size (`limit`), up to each endpoint's maximum. */
@@ -102,3 +100,5 @@ function cursorOf(link: string): string | undefined {
         return undefined;
     }
 }
+
+export type { Query, QueryValue };

@@ -1,9 +1,12 @@
 import { ArgumentError } from "../okta/arguments";
 import { rawRequestPath } from "../okta/paths";
 import type { MultipartBody } from "./body";
-import type { HttpMethod, OktaClient } from "./client";
-import type { ResponseType } from "./executor";
-import type { Query } from "./pagination";
+import type { HttpMethod, OktaRequest, OktaResponse, Query, ResponseType } from "./request-types";
+
+/** What a raw request needs of the client: its one way to send (the client passes itself). */
+export interface RequestSender {
+    request<T>(request: OktaRequest<T>): Promise<OktaResponse<T>>;
+}
 
 /** A list given either as an object or as `{ key, value }` entries (so keys may repeat). */
 export type KeyValues = Record<string, string | number | boolean> | { key: string; value: string | number | boolean }[];
@@ -53,7 +56,7 @@ const RESPONSE_TYPES: ResponseType[] = ["json", "text", "binary"];
  * other call. Its retry inputs replace the default policy; since the caller asks for retries explicitly, they apply
  * to every method (with the default of 0 retries nothing is repeated).
  */
-export async function rawRequest(client: OktaClient, input: RawRequestInput): Promise<RawRequestResult> {
+export async function rawRequest(client: RequestSender, input: RawRequestInput): Promise<RawRequestResult> {
     const method = input.method?.toUpperCase() as HttpMethod;
     if (!METHODS.includes(method)) {
         throw new ArgumentError(`raw request: method must be one of ${METHODS.join(", ")}, got '${input.method}'`);
