@@ -1,7 +1,8 @@
-import type { OktaClient } from "../client";
+import { OktaApiError, type OktaClient } from "../client";
 import { requiredId } from "./arguments";
 import { CollectionReads } from "./collection-reads";
 import { managementPath } from "./paths";
+import type { OktaUser } from "./types";
 import { groupIdsOfUser } from "./users";
 
 /**
@@ -12,17 +13,25 @@ import { groupIdsOfUser } from "./users";
 /** Okta pages group members 200 at a time (the recommended page size, docs/okta/pagination.md#page-sizes). */
 const MEMBER_PAGE_SIZE = 200;
 
-const memberReads = new CollectionReads<true>(listMemberIds);
+/** A member: the user as the group's member listing shows it, or nothing more when known from the user's groups. */
+interface Member {
+    user?: OktaUser;
+}
+
+const memberReads = new CollectionReads<Member>(listMembers);
 
 function membershipPath(groupId: string, userId: string): string {
     return managementPath("groups", requiredId("groupId", groupId), "users", requiredId("userId", userId));
 }
 
-/** The ids of every member of the group, listed page by page. */
-async function listMemberIds(client: OktaClient, groupId: string): Promise<Map<string, true>> {
-    const members = new Map<string, true>();
-    for await (const user of client.paginate<{ id: string }>(managementPath("groups", groupId, "users"), { limit: MEMBER_PAGE_SIZE })) {
-        members.set(user.id, true);
+/**
+ * Every member of the group, listed page by page: Okta lists members as whole user objects
+ * (docs/okta/users.md#batched-reads).
+ */
+async function listMembers(client: OktaClient, groupId: string): Promise<Map<string, Member>> {
+    const members = new Map<string, Member>();
+    for await (const user of client.paginate<OktaUser>(managementPath("groups", groupId, "users"), { limit: MEMBER_PAGE_SIZE })) {
+        members.set(user.id, { user });
     }
     return members;
 }
@@ -33,8 +42,39 @@ async function listMemberIds(client: OktaClient, groupId: string): Promise<Map<s
  * OktaApiError when the group (listing) or the user (lone question) is gone.
  */
 export async function isMember(client: OktaClient, groupId: string, userId: string): Promise<boolean> {
-    const found = await memberReads.find(client, groupId, userId, async () => ((await groupIdsOfUser(client, userId)).has(groupId) ? true : undefined));
-    return found === true;
+    const found = await memberReads.find(client, groupId, userId, async () => ((await groupIdsOfUser(client, userId)).has(groupId) ? {} : undefined));
+    return found !== undefined;
+}
+
+/** Which of the listed groups a user is in, and the user as a member listing showed it (when one did). */
+export interface UserMemberships {
+    groupIds: string[];
+    user?: OktaUser;
+}
+
+/**
+ * Which of `groupIds` the user belongs to (in the listed order), the same question as `isMember` for each group:
+ * concurrent reads about the users of the same groups (a refresh) are answered from one listing of each group's
+ * members, and a lone read costs one listing of the user's groups, shared by all its groups. A group that is gone has
+ * no members. The user's own object comes with a member listing: the caller need not read the user again
+ * (docs/okta/users.md#batched-reads).
+ */
+export async function membershipsOfUser(client: OktaClient, userId: string, groupIds: string[]): Promise<UserMemberships> {
+    let own: Promise<Set<string>> | undefined;
+    const single = (groupId: string) => async () => ((await (own ??= groupIdsOfUser(client, userId))).has(groupId) ? {} : undefined);
+    const found = await Promise.all(
+        groupIds.map(async (groupId) => {
+            try {
+                return await memberReads.find(client, groupId, userId, single(groupId));
+            } catch (err) {
+                if (err instanceof OktaApiError && err.isNotFound) {
+                    return undefined;
+                }
+                throw err;
+            }
+        }),
+    );
+    return { groupIds: groupIds.filter((_, i) => found[i] !== undefined), user: found.find((member) => member?.user)?.user };
 }
 
 /** Every member of the group: fresh, or from a listing made moments ago for concurrent reads. */

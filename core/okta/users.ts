@@ -84,6 +84,19 @@ export async function groupIdsOfUser(client: OktaClient, userId: string): Promis
     return groups;
 }
 
+/**
+ * One page of the users a `filter` expression matches (DEPROVISIONED ones included, docs/okta/filters.md#users), for
+ * callers that know the answer fits in `limit`.
+ */
+export async function usersMatching(client: OktaClient, filter: string, limit: number): Promise<OktaUser[]> {
+    return client.get<OktaUser[]>(USERS, { filter, limit });
+}
+
+/** The request target of `usersMatching`, as the client encodes it (`URLSearchParams`: spaces as `+`, `"` as `%22`). */
+export function usersMatchingTarget(filter: string, limit: number): string {
+    return `${USERS}?${new URLSearchParams({ filter, limit: String(limit) }).toString()}`;
+}
+
 /** The user whose login is exactly `login` (deactivated users included), if any. */
 export async function findUserByLogin(client: OktaClient, login: string): Promise<OktaUser | undefined> {
     const quoted = login.replace(/\\/g, "\\\\").replace(/"/g, '\\"');

@@ -2,10 +2,11 @@ import type { OktaClient } from "../../core/client";
 import type { UserInputs, UserOutputs } from "../generated/types";
 import type { CheckFailure } from "../schema";
 import { attributesToWrite, changedScalars, isEmpty, managedAttributes, orUndefined, sameScalar, sameSet, sameValue } from "./compare";
-import { addMember, removeMember } from "../../core/okta/group-members";
+import { addMember, membershipsOfUser, removeMember } from "../../core/okta/group-members";
 import { setUserPassword, changeUserPassword } from "../../core/okta/passwords";
 import type { OktaUser, PasswordHash, UserWrite } from "../../core/okta/types";
 import { lifecycle } from "../../core/okta/user-lifecycle";
+import { readUser } from "../../core/okta/user-reads";
 import { createUser, deleteUser, findUserByLogin, getUser, groupIdsOfUser, replaceUser, updateUser } from "../../core/okta/users";
 import { looksForExisting, takesOver } from "../recovery";
 import { PartialFailure, type ResourceHandler } from "./handler";
@@ -101,9 +102,11 @@ export const userHandler: ResourceHandler<UserInputs, UserOutputs> = {
     },
 
     async read(client, id, olds) {
-        const user = await getUser(client, { id });
-        const groupIds = await listedGroupsOf(client, user.id, olds.groupIds);
-        const outs = outputsOf(user, olds, groupIds);
+        // A refresh reads users in batches, and the listed groups from their member listings, which hold the user
+        // too (docs/okta/users.md#batched-reads).
+        const memberships = olds.groupIds?.length ? await membershipsOfUser(client, id, olds.groupIds) : undefined;
+        const user = memberships?.user ?? (await readUser(client, id));
+        const outs = outputsOf(user, olds, memberships ? memberships.groupIds : olds.groupIds);
         return { id: user.id, outs, inputs: inputsOf(outs, olds) };
     },
 

@@ -64,6 +64,23 @@ describe("emulator: listing users", () => {
             expect(await logins('?filter=status eq "STAGED" or status eq "SUSPENDED"')).to.deep.equal(["rick.astley", "amy.lee"]);
         });
 
+        it("finds users by id eq joined with or (the batched reads' query), DEPROVISIONED included", async () => {
+            const ids = (await org.api("GET", '/api/v1/users?filter=lastUpdated gt "2000-01-01T00:00:00.000Z"')).body.map((u: any) => u.id) as string[];
+            const jane = (await org.api("GET", '/api/v1/users?filter=profile.login eq "jane.doe@unknown.example"')).body[0].id;
+            const asked = [jane, ids[2], ids[0], "00uNoSuchUser0000000"];
+            const filter = asked.map((id) => `id eq "${id}"`).join(" or ");
+            const res = await org.api("GET", `/api/v1/users?filter=${encodeURIComponent(filter)}&limit=200`);
+            expect(res.status).to.equal(200);
+            expect(res.body.map((u: any) => u.id)).to.have.members([ids[0], ids[2], jane]).and.have.length(3);
+            expect(res.body.find((u: any) => u.id === jane).status).to.equal("DEPROVISIONED");
+            // Operators and keywords in any case; values and attribute names as written.
+            expect(await logins(`?filter=${encodeURIComponent(`id EQ "${jane}" OR id eq "${ids[0]}"`)}`)).to.have.length(2);
+            expect(await logins(`?filter=${encodeURIComponent(`id eq "${jane.toLowerCase()}"`)}`)).to.deep.equal([]);
+            for (const refused of [`ID eq "${jane}"`, `id sw "00u"`, `id eq ${jane}`, `id eq "${jane}" or`, `id pr`]) {
+                expectOktaError(await org.api("GET", `/api/v1/users?filter=${encodeURIComponent(refused)}`), 400, "E0000031");
+            }
+        });
+
         it("allows ranges only on lastUpdated", async () => {
             expect(await logins('?filter=lastUpdated gt "2000-01-01T00:00:00.000Z"')).to.have.length(5);
             expectOktaError(await org.api("GET", '/api/v1/users?filter=profile.firstName sw "J"'), 400, "E0000031");

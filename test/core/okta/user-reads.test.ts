@@ -1,0 +1,135 @@
+import { expect } from "chai";
+import { OktaApiError } from "../../../core/client";
+import { membershipsOfUser } from "../../../core/okta/group-members";
+import { idFilter, MAX_REQUEST_TARGET, UserReads } from "../../../core/okta/user-reads";
+import { usersMatchingTarget } from "../../../core/okta/users";
+import { testClient } from "../../support/client";
+import { startRecordingOrg, type LoggedRequest, type RecordingOrg } from "../../support/requests";
+import { createGroup, createUsers } from "../../support/users";
+
+/** Batched user reads and users' listed groups from member listings (docs/okta/users.md#batched-reads), over HTTP. */
+describe("core: batched user reads", function () {
+    this.timeout(120_000);
+
+    let org: RecordingOrg;
+    let ids: string[];
+
+    const batchCalls = (r: LoggedRequest) => r.method === "GET" && r.path.startsWith("/api/v1/users?filter=");
+    const singleCalls = (r: LoggedRequest) => r.method === "GET" && /^\/api\/v1\/users\/[^/?]+$/.test(r.path.split("?")[0]);
+    const withoutLinks = ({ _links, ...user }: Record<string, unknown>) => user;
+
+    before(async () => {
+        org = await startRecordingOrg();
+        ids = await createUsers(org, 320, "batched");
+    });
+    after(() => org?.close());
+
+    it("answers concurrent reads with filtered listings of at most 200 ids, each user as its own GET shows it", async () => {
+        const deprovisioned = ids[7];
+        await org.api("POST", `/api/v1/users/${deprovisioned}/lifecycle/deactivate`);
+        const deleted = ids[11];
+        await org.api("DELETE", `/api/v1/users/${deleted}`);
+        await org.api("DELETE", `/api/v1/users/${deleted}`);
+        const reads = new UserReads();
+        const client = testClient(org);
+        org.clearRequests();
+
+        const results = await Promise.allSettled(ids.map((id) => reads.read(client, id)));
+
+        console.log(`      ${ids.length} concurrent reads: ${org.count(batchCalls)} filtered listings, ${org.count(singleCalls)} single GETs`);
+        expect(org.count(batchCalls)).to.equal(2);
+        // The deleted user is missing from its batch's answer: its own GET tells it is gone.
+        expect(org.count(singleCalls)).to.equal(1);
+        expect(org.count()).to.equal(3);
+        const failed = results.flatMap((result, i) => (result.status === "rejected" ? [{ id: ids[i], err: result.reason }] : []));
+        expect(failed.map((f) => f.id)).to.deep.equal([deleted]);
+        expect(failed[0].err).to.be.instanceOf(OktaApiError).with.property("status", 404);
+        for (const i of [0, 7, 199, 200, 319]) {
+            const own = await org.api("GET", `/api/v1/users/${ids[i]}`);
+            const batched = (results[i] as PromiseFulfilledResult<unknown>).value as Record<string, unknown>;
+            expect(withoutLinks(batched)).to.deep.equal(withoutLinks(own.body));
+        }
+        expect(((results[7] as PromiseFulfilledResult<unknown>).value as { status: string }).status).to.equal("DEPROVISIONED");
+    });
+
+    it("sizes batches to the request-target budget", () => {
+        // Okta ids, like the emulator's, are 20 characters: a full page of them fits.
+        expect(ids[0]).to.have.length(20);
+        expect(usersMatchingTarget(idFilter(ids.slice(0, 200)), 200).length).to.be.at.most(MAX_REQUEST_TARGET);
+    });
+
+    it("answers a read that arrives alone, or with a login for an id, with its own GET", async () => {
+        const reads = new UserReads();
+        const client = testClient(org);
+        org.clearRequests();
+        const alone = await reads.read(client, ids[3]);
+        expect(alone.id).to.equal(ids[3]);
+        const byLogin = await reads.read(client, "batched4@example.com");
+        expect(byLogin.id).to.equal(ids[4]);
+        expect(org.count(singleCalls)).to.equal(2);
+        expect(org.count()).to.equal(2);
+    });
+
+    it("splits a batch the server refuses as too long until every part passes", async () => {
+        // No budget: ids long enough that the whole batch exceeds the emulator's 16 KiB request limit (answered 431).
+        const reads = new UserReads(10, Number.MAX_SAFE_INTEGER);
+        const client = testClient(org);
+        const strangers = Array.from({ length: 12 }, (_, i) => `00u${String(i).repeat(1500)}`);
+        await org.resetCounts();
+        const results = await Promise.allSettled([ids[20], ...strangers, ids[21]].map((id) => reads.read(client, id)));
+        // The refused request never reaches a route: the control API counts it apart (docs/emulator.md#requests-the-http-parser-refuses).
+        expect((await org.control.stats()).byRoute["(unparsed)"]).to.equal(1);
+        expect(org.count(batchCalls)).to.equal(2);
+        expect(results.map((r) => r.status)).to.deep.equal(["fulfilled", ...strangers.map(() => "rejected"), "fulfilled"]);
+        expect((results[0] as PromiseFulfilledResult<{ id: string }>).value.id).to.equal(ids[20]);
+        expect((results[13] as PromiseFulfilledResult<{ id: string }>).value.id).to.equal(ids[21]);
+        for (const result of results.slice(1, 13)) {
+            expect((result as PromiseRejectedResult).reason).to.have.property("status", 404);
+        }
+    });
+
+    describe("a user's listed groups", () => {
+        let groups: string[];
+
+        before(async () => {
+            groups = [await createGroup(org, "Listed A"), await createGroup(org, "Listed B"), await createGroup(org, "Listed C")];
+            for (const id of ids.slice(100, 300)) {
+                await org.api("PUT", `/api/v1/groups/${groups[0]}/users/${id}`);
+                await org.api("PUT", `/api/v1/groups/${groups[1]}/users/${id}`);
+            }
+        });
+
+        it("costs one listing of the user's groups for a lone read", async () => {
+            const client = testClient(org);
+            org.clearRequests();
+            const found = await membershipsOfUser(client, ids[150], [groups[2], groups[1], groups[0]]);
+            expect(found).to.deep.equal({ groupIds: [groups[1], groups[0]], user: undefined });
+            expect(org.requests.map((r) => `${r.method} ${r.path.split("?")[0]}`)).to.deep.equal([`GET /api/v1/users/${ids[150]}/groups`]);
+        });
+
+        it("answers concurrent reads from one listing of each group's members, which holds the users themselves", async () => {
+            const client = testClient(org);
+            const users = ids.slice(100, 300);
+            org.clearRequests();
+            const found = await Promise.all(users.map((id) => membershipsOfUser(client, id, [groups[0], groups[1], groups[2]])));
+            const userGroupCalls = org.count((r) => /\/api\/v1\/users\/[^/]+\/groups/.test(r.path));
+            const memberPages = org.count((r) => /\/api\/v1\/groups\/[^/]+\/users/.test(r.path));
+            console.log(`      ${users.length} users' listed groups: ${userGroupCalls} user group listings, ${memberPages} member pages`);
+            expect(userGroupCalls).to.equal(1);
+            // One page for each group: 200 members fit in a page of 200, and C has none.
+            expect(memberPages).to.equal(3);
+            expect(found.every((f) => f.groupIds.join() === [groups[0], groups[1]].join())).to.equal(true);
+            const own = await org.api("GET", `/api/v1/users/${users[42]}`);
+            expect(withoutLinks(found[42].user as unknown as Record<string, unknown>)).to.deep.equal(withoutLinks(own.body));
+        });
+
+        it("treats a group that is gone as one the user is not in", async () => {
+            const gone = await createGroup(org, "Gone");
+            await org.api("PUT", `/api/v1/groups/${gone}/users/${ids[120]}`);
+            await org.api("DELETE", `/api/v1/groups/${gone}`);
+            const client = testClient(org);
+            const found = await Promise.all([ids[120], ids[121]].map((id) => membershipsOfUser(client, id, [gone, groups[0]])));
+            expect(found.map((f) => f.groupIds)).to.deep.equal([[groups[0]], [groups[0]]]);
+        });
+    });
+});
