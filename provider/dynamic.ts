@@ -51,6 +51,9 @@ export function dynamicProvider(type: string): pulumi.dynamic.ResourceProvider {
     return provider;
 }
 
+/** The engine checks a resource that is not in state yet with no old inputs. */
+const isEmpty = (props: Props | undefined): boolean => Object.keys(props ?? {}).length === 0;
+
 function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.ResourceProvider {
     const replaceable = replaceOnChangesInputs(handler.token);
     /** Unordered lists as plain lists (`check` records them keyed by member), without the record of given inputs. */
@@ -71,12 +74,12 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
             providerContext.configure((key) => req.config.get(key));
         },
 
-        async check(_olds: Props, news: Props) {
+        async check(olds: Props, news: Props) {
             const { [DECLARATION_CONFLICT]: conflict, ...given } = news;
             const inputs = withDefaults(handler.token, given);
             const failures: CheckFailure[] = [...conflictFailures(handler.token, conflict), ...validateInputs(handler.token, inputs)];
             if (failures.length === 0) {
-                failures.push(...orgUrlFailures(inputs.connection), ...(handler.validate?.(withoutProvider(inputs)) ?? []));
+                failures.push(...orgUrlFailures(inputs.connection), ...(handler.validate?.(withoutProvider(inputs), isEmpty(olds)) ?? []));
             }
             const recorded = toWire(keyUnorderedLists(handler.token, inputs));
             return failures.length > 0 ? { inputs: recorded, failures } : { inputs: recorded };

@@ -18,9 +18,9 @@ export interface ResourceHandler<I, O extends I> {
     changedInputs(olds: Partial<O>, news: I): string[];
     /**
      * Rules between inputs that the JSON schema cannot express. A value unknown during preview is present as the
-     * UNKNOWN marker: count it as set, never compare it.
+     * UNKNOWN marker: count it as set, never compare it. `creating` is true when the resource is not in state yet.
      */
-    validate?(inputs: Partial<I>): CheckFailure[];
+    validate?(inputs: Partial<I>, creating: boolean): CheckFailure[];
     create(client: OktaClient, inputs: I): Promise<{ id: string; outs: O }>;
     /** `undefined` (or an OktaApiError with status 404) when the object is gone. */
     read(client: OktaClient, id: string, olds: Partial<O>): Promise<{ id: string; outs: O; inputs: I } | undefined>;

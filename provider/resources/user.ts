@@ -57,7 +57,7 @@ export const userHandler: ResourceHandler<UserInputs, UserOutputs> = {
         return changed;
     },
 
-    validate(inputs) {
+    validate(inputs, creating) {
         const failures: CheckFailure[] = [];
         const fail = (property: string, reason: string) => failures.push({ property, reason });
         if (inputs.password !== undefined && inputs.passwordHash !== undefined) {
@@ -71,6 +71,9 @@ export const userHandler: ResourceHandler<UserInputs, UserOutputs> = {
         }
         if (inputs.nextLogin !== undefined && createsInactive(inputs)) {
             fail("nextLogin", "nextLogin changePassword needs the user to be activated at creation (Okta E0000125)");
+        }
+        if (creating && suspendsWithoutPassword(inputs)) {
+            fail("status", SUSPEND_NEEDS_PASSWORD);
         }
         if ((inputs.recoveryQuestion === undefined) !== (inputs.recoveryAnswer === undefined)) {
             const missing = inputs.recoveryQuestion === undefined ? "recoveryQuestion" : "recoveryAnswer";
@@ -119,6 +122,21 @@ export const userHandler: ResourceHandler<UserInputs, UserOutputs> = {
         await deleteUser(client, id);
     },
 };
+
+/**
+ * A new user declared SUSPENDED that Okta would create PROVISIONED (no password, hash or external provider: it waits
+ * for activation, docs/okta/users.md#create), which Okta cannot suspend (docs/okta/users.md#transitions). Refused at
+ * preview rather than failing half-way through the `up`; an adopted user is taken as it is and may already be ACTIVE.
+ */
+function suspendsWithoutPassword(inputs: Partial<UserInputs>): boolean {
+    const external = inputs.providerType !== undefined && inputs.providerType !== "OKTA";
+    return inputs.status === "SUSPENDED" && inputs.adopt !== true && inputs.password === undefined && inputs.passwordHash === undefined && !external;
+}
+
+const SUSPEND_NEEDS_PASSWORD =
+    "a new user declared SUSPENDED needs `password` (or `passwordHash`): created without one it waits for activation " +
+    "(PROVISIONED), and Okta suspends only ACTIVE users. Give a password (it is set, then the user is suspended), or " +
+    "declare the user STAGED until it has one";
 
 /** The status `create` asks Okta for: `status` when set, else `activate`. */
 function createsInactive(inputs: Partial<UserInputs>): boolean {

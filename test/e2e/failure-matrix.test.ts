@@ -88,11 +88,11 @@ const ROWS: Row[] = [
     // User: create and its steps.
     {
         resource: "User",
-        step: "create: SUSPENDED without a password (suspend refused by the lifecycle rule)",
+        step: "check: a new user SUSPENDED without a password (Okta could not suspend it: refused before any call)",
         name: "sue",
         program: () => [user("sue", { status: "SUSPENDED" })],
-        cause: ["PROVISIONED (activation pending) and Okta suspends only ACTIVE users"],
-        state: "made",
+        cause: ["a new user declared SUSPENDED needs `password` (or `passwordHash`)"],
+        state: "none",
         fixed: () => [user("sue", { status: "SUSPENDED", password: PASSWORD })],
         verify: async (c, ids) => expect(await statusOf(c, ids.sue)).to.equal("SUSPENDED"),
     },

@@ -79,6 +79,20 @@ describe("provider: check validates inputs from schema.json", () => {
         ]);
     });
 
+    it("refuses a new user declared SUSPENDED that Okta would create waiting for activation, and only then", async () => {
+        const user = { login: "sue@example.com", email: "sue@example.com", status: "SUSPENDED" };
+        const { failures } = await check("User", user);
+        expect(failures).to.have.length(1);
+        expect(failures![0].property).to.equal("status");
+        expect(failures![0].reason).to.contain("a new user declared SUSPENDED needs `password` (or `passwordHash`)");
+        expect((await check("User", { ...user, password: "Xq7-Secret-Pass-1" })).failures).to.equal(undefined);
+        expect((await check("User", { ...user, passwordHash: { algorithm: "BCRYPT", value: "h", salt: "s", workFactor: 10 } })).failures).to.equal(undefined);
+        expect((await check("User", { ...user, providerType: "FEDERATION" })).failures).to.equal(undefined);
+        expect((await check("User", { ...user, adopt: true })).failures).to.equal(undefined);
+        // In state already: the user may be ACTIVE by now; the lifecycle step says so if it is not.
+        expect((await dynamicProvider("User").check!({ ...user, status: "ACTIVE" }, user)).failures).to.equal(undefined);
+    });
+
     it("accepts values not known yet during preview, also inside lists and as required inputs", async () => {
         expect((await check("User", { login: UNKNOWN, email: "ada@example.com", groupIds: ["00g1", UNKNOWN] })).failures).to.equal(undefined);
         expect((await check("GroupMembership", { groupId: UNKNOWN, userId: UNKNOWN })).failures).to.equal(undefined);

@@ -12,8 +12,9 @@ const NEW_PASSWORD = "Battery-Staple-77";
 async function userProvider(org: RecordingOrg) {
     const provider = dynamicProvider("User");
     await provider.configure!({ config: { get: (key: string) => ({ "okta:orgUrl": org.url, "okta:apiToken": TEST_TOKEN })[key] } } as any);
-    const checked = async (inputs: Record<string, unknown>) => {
-        const result = await provider.check!({}, inputs);
+    /** `olds` are the inputs in state: none before a create. */
+    const checked = async (inputs: Record<string, unknown>, olds: Record<string, unknown> = {}) => {
+        const result = await provider.check!(olds, inputs);
         expect(result.failures, JSON.stringify(result.failures)).to.equal(undefined);
         return result.inputs;
     };
@@ -22,7 +23,7 @@ async function userProvider(org: RecordingOrg) {
         create: async (inputs: Record<string, unknown>) => provider.create(await checked(inputs)),
         /** diff, then update when there is a change, as `pulumi up` does; returns the new state. */
         up: async (id: string, state: Record<string, unknown>, inputs: Record<string, unknown>) => {
-            const news = await checked(inputs);
+            const news = await checked(inputs, state);
             const diff = await provider.diff!(id, state, news);
             return diff.changes ? (await provider.update!(id, state, news)).outs! : state;
         },
