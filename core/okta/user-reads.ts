@@ -34,6 +34,8 @@ interface Waiting {
 interface OrgQueue {
     waiting: Waiting[];
     timer?: NodeJS.Timeout;
+    /** Batches sent and not answered yet. */
+    inFlight: number;
 }
 
 export class UserReads {
@@ -53,25 +55,47 @@ export class UserReads {
         const queue = this.queue(client);
         return new Promise<OktaUser>((resolve, reject) => {
             queue.waiting.push({ id, resolve, reject });
-            queue.timer ??= setTimeout(() => this.flush(client, queue), this.windowMs);
+            if (queue.waiting.length >= MAX_BATCH) {
+                this.flush(client, queue);
+            } else {
+                queue.timer ??= setTimeout(() => this.windowEnded(client, queue), this.windowMs);
+            }
         });
     }
 
     private queue(client: OktaClient): OrgQueue {
         let queue = this.orgs.get(client);
         if (!queue) {
-            queue = { waiting: [] };
+            queue = { waiting: [], inFlight: 0 };
             this.orgs.set(client, queue);
         }
         return queue;
     }
 
+    /**
+     * Reads keep arriving while a batch is out (Pulumi sends the next ones as answers come back): they wait for it
+     * and go together in the next batch, instead of trickling out a few at a time.
+     */
+    private windowEnded(client: OktaClient, queue: OrgQueue): void {
+        queue.timer = undefined;
+        if (queue.inFlight === 0) {
+            this.flush(client, queue);
+        }
+    }
+
     private flush(client: OktaClient, queue: OrgQueue): void {
+        clearTimeout(queue.timer);
+        queue.timer = undefined;
         const waiting = queue.waiting;
         queue.waiting = [];
-        queue.timer = undefined;
         for (const batch of batches(waiting, this.maxTarget)) {
-            void this.answer(client, batch);
+            queue.inFlight++;
+            void this.answer(client, batch).finally(() => {
+                queue.inFlight--;
+                if (queue.inFlight === 0 && queue.waiting.length > 0 && queue.timer === undefined) {
+                    this.flush(client, queue);
+                }
+            });
         }
     }
 

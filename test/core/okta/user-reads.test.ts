@@ -52,6 +52,28 @@ describe("core: batched user reads", function () {
         expect(((results[7] as PromiseFulfilledResult<unknown>).value as { status: string }).status).to.equal("DEPROVISIONED");
     });
 
+    it("holds reads that arrive while a batch is out for the next batch", async () => {
+        const reads = new UserReads();
+        const client = testClient(org);
+        await org.control.addFault({ method: "GET", path: "/api/v1/users", latencyMs: 400 });
+        try {
+            org.clearRequests();
+            const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+            const first = [reads.read(client, ids[30]), reads.read(client, ids[31])];
+            const later: Promise<unknown>[] = [];
+            for (const id of ids.slice(32, 37)) {
+                await sleep(40); // each after the window of the one before: alone, each would be a batch of its own
+                later.push(reads.read(client, id));
+            }
+            const users = await Promise.all([...first, ...later]);
+            expect(users.map((user) => (user as { id: string }).id)).to.deep.equal(ids.slice(30, 37));
+            expect(org.count(batchCalls)).to.equal(2);
+            expect(org.count()).to.equal(2);
+        } finally {
+            await org.control.clearFaults();
+        }
+    });
+
     it("sizes batches to the request-target budget", () => {
         // Okta ids, like the emulator's, are 20 characters: a full page of them fits.
         expect(ids[0]).to.have.length(20);
