@@ -52,6 +52,16 @@ export class DeclaredProject {
         this.env = offlinePulumiEnv(this.stateDir);
     }
 
+    /** Runs another program (a JavaScript file reading the same spec.json) instead of test/e2e/programs/declared.js. */
+    useProgram(file: string): void {
+        copyFileSync(file, join(this.dir, "index.js"));
+    }
+
+    /** The file backend's checkpoint of the stack: the whole state, one JSON file. */
+    get checkpointFile(): string {
+        return join(this.stateDir, ".pulumi", "stacks", `okta-e2e-${this.name}`, `${this.stack}.json`);
+    }
+
     /** Points the project at another installation of the package (takes effect at the next CLI command). */
     useNodeModules(nodeModules: string): void {
         rmSync(join(this.dir, "node_modules"), { force: true });
