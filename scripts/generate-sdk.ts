@@ -5,8 +5,8 @@
  *   handlers are written against;
  * - `sdk/types.ts`: the SDK's object and enum types (argument and output forms);
  * - `sdk/<resource>.ts`: each resource's `...Args` interface and class (secret inputs wrapped as Pulumi secrets, secret
- *   outputs declared with `additionalSecretOutputs`);
- * - `sdk/shims/<resource>.ts`: the one-line provider module Pulumi serializes into state;
+ *   outputs declared with `additionalSecretOutputs`, only the arguments given registered);
+ * - `sdk/shims/<resource>.ts`: the provider module the `__provider` text in state requires;
  * - `sdk/index.ts`.
  *
  * `node dist/scripts/generate-sdk.js` writes them (`make generate`); `--check` only compares, and a test fails when
@@ -53,10 +53,6 @@ function nameOf(token: string): string {
 /** `GroupMembership` -> `group-membership`: the file (and, for shims, the stable require path in state). */
 function moduleName(name: string): string {
     return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
-}
-
-function lowerFirst(name: string): string {
-    return name[0].toLowerCase() + name.slice(1);
 }
 
 // ---- provider/generated/types.ts
@@ -184,11 +180,11 @@ function inputType(schema: PackageSchema, spec: PropertySpec, typesPrefix: strin
 function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): string {
     const inputs = Object.entries(spec.inputProperties);
     const outputs = Object.entries(spec.properties);
+    const computed = outputs.filter(([n]) => !(n in spec.inputProperties)).map(([n]) => n);
     const requiredInputs = spec.requiredInputs ?? [];
     const requiredOutputs = spec.required ?? [];
     const secretOutputs = outputs.filter(([, p]) => p.secret).map(([n]) => n);
     const usesTypes = [...inputs, ...outputs].some(([, p]) => JSON.stringify(p).includes(TYPE_REF));
-    const providerVar = `${lowerFirst(name)}Provider`;
 
     const out: string[] = [HEADER, 'import * as pulumi from "@pulumi/pulumi";'];
     if (inputs.some(([, p]) => p.secret)) {
@@ -204,7 +200,7 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
     if (naturalKey) {
         out.push('import { declareNaturalKey } from "./declarations";');
     }
-    out.push(`import ${providerVar} = require("./shims/${moduleName(name)}");`, "");
+    out.push('import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";', "");
 
     out.push(`/** The arguments of {@link ${name}}. */`, `export interface ${name}Args {`);
     for (const [property, p] of inputs) {
@@ -214,30 +210,46 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
     out.push("}", "");
 
     out.push(...doc(`${spec.description ?? name}\n\nSchema token \`${token}\`; Pulumi type \`pulumi-nodejs:dynamic/okta:${name}\`.`, ""));
-    out.push(`export class ${name} extends pulumi.dynamic.Resource {`);
+    out.push(`export class ${name} extends pulumi.CustomResource {`);
     for (const [property, p] of outputs) {
         const type = plainType(p, "types.");
-        out.push(...doc(p.description, "    "));
-        out.push(`    declare readonly ${property}: pulumi.Output<${requiredOutputs.includes(property) ? type : `${type} | undefined`}>;`);
+        // An optional argument that was not given registers nothing, so the instance has no Output for it
+        // (docs/state.md#per-resource-cost).
+        const present = computed.includes(property) || requiredInputs.includes(property);
+        const description = present ? p.description : `${p.description ?? ""} Present when the argument is given.`.trim();
+        out.push(...doc(description, "    "));
+        out.push(`    declare readonly ${property}${present ? "" : "?"}: pulumi.Output<${requiredOutputs.includes(property) ? type : `${type} | undefined`}>;`);
     }
     out.push("", `    constructor(name: string, args: ${name}Args, opts?: pulumi.CustomResourceOptions) {`);
     if (naturalKey) {
         out.push(...naturalKeyDeclaration(name, naturalKey));
     }
     out.push("        const props = {");
-    for (const [property] of outputs.filter(([n]) => !(n in spec.inputProperties))) {
+    for (const property of computed) {
         out.push(`            ${property}: undefined,`);
     }
-    out.push(`            ...unknownArguments(args, [${inputs.map(([n]) => JSON.stringify(n)).join(", ")}]),`);
+    out.push("            ...givenProperties({");
+    out.push(`                ...unknownArguments(args, [${inputs.map(([n]) => JSON.stringify(n)).join(", ")}]),`);
     for (const [property, p] of inputs) {
-        out.push(`            ${property}: ${p.secret ? `secretInput(args.${property})` : `args.${property}`},`);
+        out.push(`                ${property}: ${p.secret ? `secretInput(args.${property})` : `args.${property}`},`);
     }
     if (naturalKey) {
-        out.push(`            ${DECLARATION_CONFLICT}: declarationConflict,`);
+        out.push(`                ${DECLARATION_CONFLICT}: declarationConflict,`);
     }
+    out.push("            }),");
+    out.push(`            __provider: providerSource("${moduleName(name)}"),`);
     out.push("        };");
-    const options = secretOutputs.length > 0 ? `withSecretOutputs(opts, [${secretOutputs.map((n) => JSON.stringify(n)).join(", ")}])` : "opts";
-    out.push(`        super(${providerVar}, name, props, ${options}, "okta", "${name}");`, "    }", "}");
+    const options = secretOutputs.length > 0 ? `withSecretOutputs(opts, [${secretOutputs.map((n) => JSON.stringify(n)).join(", ")}], props)` : "opts";
+    out.push(
+        "        const restoreStacks = withoutPromiseStacks();",
+        "        try {",
+        `            super("pulumi-nodejs:dynamic/okta:${name}", name, props, ${options});`,
+        "        } finally {",
+        "            restoreStacks();",
+        "        }",
+        "    }",
+        "}",
+    );
     return trimEnd(out);
 }
 

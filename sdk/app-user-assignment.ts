@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import appUserAssignmentProvider = require("./shims/app-user-assignment");
+import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
 
 /** The arguments of {@link AppUserAssignment}. */
 export interface AppUserAssignmentArgs {
@@ -40,23 +40,23 @@ export interface AppUserAssignmentArgs {
  *
  * Schema token `okta:index:AppUserAssignment`; Pulumi type `pulumi-nodejs:dynamic/okta:AppUserAssignment`.
  */
-export class AppUserAssignment extends pulumi.dynamic.Resource {
+export class AppUserAssignment extends pulumi.CustomResource {
     /** The application's id. */
     declare readonly appId: pulumi.Output<string>;
     /** The user's id. */
     declare readonly userId: pulumi.Output<string>;
-    /** The user's username in the application, as Okta holds it. */
-    declare readonly username: pulumi.Output<string | undefined>;
-    /** The password last set by this resource. */
-    declare readonly password: pulumi.Output<string | undefined>;
-    /** How the user is assigned. */
-    declare readonly scope: pulumi.Output<types.AppUserScope>;
-    /** The managed profile attributes, as Okta holds them. */
-    declare readonly profile: pulumi.Output<Record<string, any> | undefined>;
-    /** Whether `create` could take over an existing assignment. */
-    declare readonly adopt: pulumi.Output<boolean | undefined>;
-    /** The org, when set. */
-    declare readonly connection: pulumi.Output<types.Connection | undefined>;
+    /** The user's username in the application, as Okta holds it. Present when the argument is given. */
+    declare readonly username?: pulumi.Output<string | undefined>;
+    /** The password last set by this resource. Present when the argument is given. */
+    declare readonly password?: pulumi.Output<string | undefined>;
+    /** How the user is assigned. Present when the argument is given. */
+    declare readonly scope?: pulumi.Output<types.AppUserScope>;
+    /** The managed profile attributes, as Okta holds them. Present when the argument is given. */
+    declare readonly profile?: pulumi.Output<Record<string, any> | undefined>;
+    /** Whether `create` could take over an existing assignment. Present when the argument is given. */
+    declare readonly adopt?: pulumi.Output<boolean | undefined>;
+    /** The org, when set. Present when the argument is given. */
+    declare readonly connection?: pulumi.Output<types.Connection | undefined>;
     /** The assignment's status in Okta, e.g. `ACTIVE` or `PROVISIONED`. */
     declare readonly status: pulumi.Output<string>;
     /** The provisioning synchronization state, e.g. `DISABLED` or `SYNCHRONIZED`. */
@@ -85,17 +85,25 @@ export class AppUserAssignment extends pulumi.dynamic.Resource {
             created: undefined,
             lastUpdated: undefined,
             statusChanged: undefined,
-            ...unknownArguments(args, ["appId", "userId", "username", "password", "scope", "profile", "adopt", "connection"]),
-            appId: args.appId,
-            userId: args.userId,
-            username: args.username,
-            password: secretInput(args.password),
-            scope: args.scope,
-            profile: args.profile,
-            adopt: args.adopt,
-            connection: secretInput(args.connection),
-            __declarationConflict: declarationConflict,
+            ...givenProperties({
+                ...unknownArguments(args, ["appId", "userId", "username", "password", "scope", "profile", "adopt", "connection"]),
+                appId: args.appId,
+                userId: args.userId,
+                username: args.username,
+                password: secretInput(args.password),
+                scope: args.scope,
+                profile: args.profile,
+                adopt: args.adopt,
+                connection: secretInput(args.connection),
+                __declarationConflict: declarationConflict,
+            }),
+            __provider: providerSource("app-user-assignment"),
         };
-        super(appUserAssignmentProvider, name, props, withSecretOutputs(opts, ["password", "connection"]), "okta", "AppUserAssignment");
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super("pulumi-nodejs:dynamic/okta:AppUserAssignment", name, props, withSecretOutputs(opts, ["password", "connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

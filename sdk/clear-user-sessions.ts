@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import clearUserSessionsProvider = require("./shims/clear-user-sessions");
+import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
 
 /** The arguments of {@link ClearUserSessions}. */
 export interface ClearUserSessionsArgs {
@@ -33,30 +33,38 @@ export interface ClearUserSessionsArgs {
  *
  * Schema token `okta:index:ClearUserSessions`; Pulumi type `pulumi-nodejs:dynamic/okta:ClearUserSessions`.
  */
-export class ClearUserSessions extends pulumi.dynamic.Resource {
+export class ClearUserSessions extends pulumi.CustomResource {
     /** Id (or login) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
-    /** Also revoke the OpenID Connect and OAuth refresh and access tokens issued to the user. */
-    declare readonly oauthTokens: pulumi.Output<boolean | undefined>;
-    /** Also forget the user's remembered factors on every device. */
-    declare readonly forgetDevices: pulumi.Output<boolean | undefined>;
-    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
-    declare readonly triggers: pulumi.Output<any[] | undefined>;
-    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
-    declare readonly connection: pulumi.Output<types.Connection | undefined>;
+    /** Also revoke the OpenID Connect and OAuth refresh and access tokens issued to the user. Present when the argument is given. */
+    declare readonly oauthTokens?: pulumi.Output<boolean | undefined>;
+    /** Also forget the user's remembered factors on every device. Present when the argument is given. */
+    declare readonly forgetDevices?: pulumi.Output<boolean | undefined>;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). Present when the argument is given. */
+    declare readonly triggers?: pulumi.Output<any[] | undefined>;
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. Present when the argument is given. */
+    declare readonly connection?: pulumi.Output<types.Connection | undefined>;
     /** When the operation ran (ISO-8601). */
     declare readonly ranAt: pulumi.Output<string>;
 
     constructor(name: string, args: ClearUserSessionsArgs, opts?: pulumi.CustomResourceOptions) {
         const props = {
             ranAt: undefined,
-            ...unknownArguments(args, ["userId", "oauthTokens", "forgetDevices", "triggers", "connection"]),
-            userId: args.userId,
-            oauthTokens: args.oauthTokens,
-            forgetDevices: args.forgetDevices,
-            triggers: args.triggers,
-            connection: secretInput(args.connection),
+            ...givenProperties({
+                ...unknownArguments(args, ["userId", "oauthTokens", "forgetDevices", "triggers", "connection"]),
+                userId: args.userId,
+                oauthTokens: args.oauthTokens,
+                forgetDevices: args.forgetDevices,
+                triggers: args.triggers,
+                connection: secretInput(args.connection),
+            }),
+            __provider: providerSource("clear-user-sessions"),
         };
-        super(clearUserSessionsProvider, name, props, withSecretOutputs(opts, ["connection"]), "okta", "ClearUserSessions");
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super("pulumi-nodejs:dynamic/okta:ClearUserSessions", name, props, withSecretOutputs(opts, ["connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

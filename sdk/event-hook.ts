@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import eventHookProvider = require("./shims/event-hook");
+import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
 
 /** The arguments of {@link EventHook}. */
 export interface EventHookArgs {
@@ -52,31 +52,31 @@ export interface EventHookArgs {
  *
  * Schema token `okta:index:EventHook`; Pulumi type `pulumi-nodejs:dynamic/okta:EventHook`.
  */
-export class EventHook extends pulumi.dynamic.Resource {
+export class EventHook extends pulumi.CustomResource {
     /** The name of the event hook. */
     declare readonly name: pulumi.Output<string>;
     /** The endpoint that receives the events. */
     declare readonly url: pulumi.Output<string>;
-    /** The description of the event hook. */
-    declare readonly description: pulumi.Output<string | undefined>;
+    /** The description of the event hook. Present when the argument is given. */
+    declare readonly description?: pulumi.Output<string | undefined>;
     /** The subscribed event types. */
     declare readonly eventTypes: pulumi.Output<string[]>;
-    /** Extra headers sent with each request. */
-    declare readonly headers: pulumi.Output<Record<string, string> | undefined>;
-    /** The name of the authentication header. */
-    declare readonly authHeaderName: pulumi.Output<string | undefined>;
-    /** The authentication header value last set by this resource. */
-    declare readonly authHeaderValue: pulumi.Output<string | undefined>;
-    /** Conditions by event type. */
-    declare readonly filters: pulumi.Output<Record<string, string> | undefined>;
-    /** The hook's live status. */
-    declare readonly status: pulumi.Output<types.EventHookStatus>;
-    /** Whether the hook was created inactive. */
-    declare readonly doNotActivateOnCreate: pulumi.Output<boolean | undefined>;
-    /** Whether `create` could take over an existing hook. */
-    declare readonly adopt: pulumi.Output<boolean | undefined>;
-    /** The org, when set. */
-    declare readonly connection: pulumi.Output<types.Connection | undefined>;
+    /** Extra headers sent with each request. Present when the argument is given. */
+    declare readonly headers?: pulumi.Output<Record<string, string> | undefined>;
+    /** The name of the authentication header. Present when the argument is given. */
+    declare readonly authHeaderName?: pulumi.Output<string | undefined>;
+    /** The authentication header value last set by this resource. Present when the argument is given. */
+    declare readonly authHeaderValue?: pulumi.Output<string | undefined>;
+    /** Conditions by event type. Present when the argument is given. */
+    declare readonly filters?: pulumi.Output<Record<string, string> | undefined>;
+    /** The hook's live status. Present when the argument is given. */
+    declare readonly status?: pulumi.Output<types.EventHookStatus>;
+    /** Whether the hook was created inactive. Present when the argument is given. */
+    declare readonly doNotActivateOnCreate?: pulumi.Output<boolean | undefined>;
+    /** Whether `create` could take over an existing hook. Present when the argument is given. */
+    declare readonly adopt?: pulumi.Output<boolean | undefined>;
+    /** The org, when set. Present when the argument is given. */
+    declare readonly connection?: pulumi.Output<types.Connection | undefined>;
     /** `VERIFIED` once the endpoint answered Okta's challenge, else `UNVERIFIED`. */
     declare readonly verificationStatus: pulumi.Output<string>;
     /** When the hook was created (ISO-8601). */
@@ -99,21 +99,29 @@ export class EventHook extends pulumi.dynamic.Resource {
             created: undefined,
             createdBy: undefined,
             lastUpdated: undefined,
-            ...unknownArguments(args, ["name", "url", "description", "eventTypes", "headers", "authHeaderName", "authHeaderValue", "filters", "status", "doNotActivateOnCreate", "adopt", "connection"]),
-            name: args.name,
-            url: args.url,
-            description: args.description,
-            eventTypes: args.eventTypes,
-            headers: args.headers,
-            authHeaderName: args.authHeaderName,
-            authHeaderValue: secretInput(args.authHeaderValue),
-            filters: args.filters,
-            status: args.status,
-            doNotActivateOnCreate: args.doNotActivateOnCreate,
-            adopt: args.adopt,
-            connection: secretInput(args.connection),
-            __declarationConflict: declarationConflict,
+            ...givenProperties({
+                ...unknownArguments(args, ["name", "url", "description", "eventTypes", "headers", "authHeaderName", "authHeaderValue", "filters", "status", "doNotActivateOnCreate", "adopt", "connection"]),
+                name: args.name,
+                url: args.url,
+                description: args.description,
+                eventTypes: args.eventTypes,
+                headers: args.headers,
+                authHeaderName: args.authHeaderName,
+                authHeaderValue: secretInput(args.authHeaderValue),
+                filters: args.filters,
+                status: args.status,
+                doNotActivateOnCreate: args.doNotActivateOnCreate,
+                adopt: args.adopt,
+                connection: secretInput(args.connection),
+                __declarationConflict: declarationConflict,
+            }),
+            __provider: providerSource("event-hook"),
         };
-        super(eventHookProvider, name, props, withSecretOutputs(opts, ["authHeaderValue", "connection"]), "okta", "EventHook");
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super("pulumi-nodejs:dynamic/okta:EventHook", name, props, withSecretOutputs(opts, ["authHeaderValue", "connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

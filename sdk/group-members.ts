@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import groupMembersProvider = require("./shims/group-members");
+import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
 
 /** The arguments of {@link GroupMembers}. */
 export interface GroupMembersArgs {
@@ -28,15 +28,15 @@ export interface GroupMembersArgs {
  *
  * Schema token `okta:index:GroupMembers`; Pulumi type `pulumi-nodejs:dynamic/okta:GroupMembers`.
  */
-export class GroupMembers extends pulumi.dynamic.Resource {
+export class GroupMembers extends pulumi.CustomResource {
     /** The group's id. */
     declare readonly groupId: pulumi.Output<string>;
     /** The managed members found in the group (authoritative: every member). */
     declare readonly userIds: pulumi.Output<string[]>;
-    /** Whether members not listed are removed. */
-    declare readonly authoritative: pulumi.Output<boolean>;
-    /** The org, when set. */
-    declare readonly connection: pulumi.Output<types.Connection | undefined>;
+    /** Whether members not listed are removed. Present when the argument is given. */
+    declare readonly authoritative?: pulumi.Output<boolean>;
+    /** The org, when set. Present when the argument is given. */
+    declare readonly connection?: pulumi.Output<types.Connection | undefined>;
 
     constructor(name: string, args: GroupMembersArgs, opts?: pulumi.CustomResourceOptions) {
         const declarationConflict = declareNaturalKey({
@@ -47,13 +47,21 @@ export class GroupMembers extends pulumi.dynamic.Resource {
             connection: args.connection,
         });
         const props = {
-            ...unknownArguments(args, ["groupId", "userIds", "authoritative", "connection"]),
-            groupId: args.groupId,
-            userIds: args.userIds,
-            authoritative: args.authoritative,
-            connection: secretInput(args.connection),
-            __declarationConflict: declarationConflict,
+            ...givenProperties({
+                ...unknownArguments(args, ["groupId", "userIds", "authoritative", "connection"]),
+                groupId: args.groupId,
+                userIds: args.userIds,
+                authoritative: args.authoritative,
+                connection: secretInput(args.connection),
+                __declarationConflict: declarationConflict,
+            }),
+            __provider: providerSource("group-members"),
         };
-        super(groupMembersProvider, name, props, withSecretOutputs(opts, ["connection"]), "okta", "GroupMembers");
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super("pulumi-nodejs:dynamic/okta:GroupMembers", name, props, withSecretOutputs(opts, ["connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

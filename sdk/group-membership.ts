@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import groupMembershipProvider = require("./shims/group-membership");
+import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
 
 /** The arguments of {@link GroupMembership}. */
 export interface GroupMembershipArgs {
@@ -22,13 +22,13 @@ export interface GroupMembershipArgs {
  *
  * Schema token `okta:index:GroupMembership`; Pulumi type `pulumi-nodejs:dynamic/okta:GroupMembership`.
  */
-export class GroupMembership extends pulumi.dynamic.Resource {
+export class GroupMembership extends pulumi.CustomResource {
     /** The group's id. */
     declare readonly groupId: pulumi.Output<string>;
     /** The user's id. */
     declare readonly userId: pulumi.Output<string>;
-    /** The org, when set. */
-    declare readonly connection: pulumi.Output<types.Connection | undefined>;
+    /** The org, when set. Present when the argument is given. */
+    declare readonly connection?: pulumi.Output<types.Connection | undefined>;
 
     constructor(name: string, args: GroupMembershipArgs, opts?: pulumi.CustomResourceOptions) {
         const declarationConflict = declareNaturalKey({
@@ -39,12 +39,20 @@ export class GroupMembership extends pulumi.dynamic.Resource {
             connection: args.connection,
         });
         const props = {
-            ...unknownArguments(args, ["groupId", "userId", "connection"]),
-            groupId: args.groupId,
-            userId: args.userId,
-            connection: secretInput(args.connection),
-            __declarationConflict: declarationConflict,
+            ...givenProperties({
+                ...unknownArguments(args, ["groupId", "userId", "connection"]),
+                groupId: args.groupId,
+                userId: args.userId,
+                connection: secretInput(args.connection),
+                __declarationConflict: declarationConflict,
+            }),
+            __provider: providerSource("group-membership"),
         };
-        super(groupMembershipProvider, name, props, withSecretOutputs(opts, ["connection"]), "okta", "GroupMembership");
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super("pulumi-nodejs:dynamic/okta:GroupMembership", name, props, withSecretOutputs(opts, ["connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import groupProvider = require("./shims/group");
+import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
 
 /** The arguments of {@link Group}. */
 export interface GroupArgs {
@@ -30,25 +30,19 @@ export interface GroupArgs {
  *
  * Schema token `okta:index:Group`; Pulumi type `pulumi-nodejs:dynamic/okta:Group`.
  */
-export class Group extends pulumi.dynamic.Resource {
+export class Group extends pulumi.CustomResource {
     /** Name of the group. */
     declare readonly name: pulumi.Output<string>;
-    /** Description of the group. */
-    declare readonly description: pulumi.Output<string | undefined>;
-    /** The managed extra profile attributes, as Okta holds them. */
-    declare readonly profileAttributes: pulumi.Output<Record<string, any> | undefined>;
-    /** Whether `create` could take over an existing group. */
-    declare readonly adopt: pulumi.Output<boolean | undefined>;
-    /** The org this group lives in, when set. */
-    declare readonly connection: pulumi.Output<types.Connection | undefined>;
+    /** Description of the group. Present when the argument is given. */
+    declare readonly description?: pulumi.Output<string | undefined>;
+    /** The managed extra profile attributes, as Okta holds them. Present when the argument is given. */
+    declare readonly profileAttributes?: pulumi.Output<Record<string, any> | undefined>;
+    /** Whether `create` could take over an existing group. Present when the argument is given. */
+    declare readonly adopt?: pulumi.Output<boolean | undefined>;
+    /** The org this group lives in, when set. Present when the argument is given. */
+    declare readonly connection?: pulumi.Output<types.Connection | undefined>;
     /** Group type as Okta reports it: `OKTA_GROUP`, `APP_GROUP` or `BUILT_IN`. */
     declare readonly type: pulumi.Output<string>;
-    /** When the group was created (ISO-8601). */
-    declare readonly created: pulumi.Output<string>;
-    /** When the group's profile last changed (ISO-8601). */
-    declare readonly lastUpdated: pulumi.Output<string>;
-    /** When the group's membership last changed (ISO-8601). */
-    declare readonly lastMembershipUpdated: pulumi.Output<string>;
 
     constructor(name: string, args: GroupArgs, opts?: pulumi.CustomResourceOptions) {
         const declarationConflict = declareNaturalKey({
@@ -60,17 +54,22 @@ export class Group extends pulumi.dynamic.Resource {
         });
         const props = {
             type: undefined,
-            created: undefined,
-            lastUpdated: undefined,
-            lastMembershipUpdated: undefined,
-            ...unknownArguments(args, ["name", "description", "profileAttributes", "adopt", "connection"]),
-            name: args.name,
-            description: args.description,
-            profileAttributes: args.profileAttributes,
-            adopt: args.adopt,
-            connection: secretInput(args.connection),
-            __declarationConflict: declarationConflict,
+            ...givenProperties({
+                ...unknownArguments(args, ["name", "description", "profileAttributes", "adopt", "connection"]),
+                name: args.name,
+                description: args.description,
+                profileAttributes: args.profileAttributes,
+                adopt: args.adopt,
+                connection: secretInput(args.connection),
+                __declarationConflict: declarationConflict,
+            }),
+            __provider: providerSource("group"),
         };
-        super(groupProvider, name, props, withSecretOutputs(opts, ["connection"]), "okta", "Group");
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super("pulumi-nodejs:dynamic/okta:Group", name, props, withSecretOutputs(opts, ["connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import resetUserPasswordProvider = require("./shims/reset-user-password");
+import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
 
 /** The arguments of {@link ResetUserPassword}. */
 export interface ResetUserPasswordArgs {
@@ -33,17 +33,17 @@ export interface ResetUserPasswordArgs {
  *
  * Schema token `okta:index:ResetUserPassword`; Pulumi type `pulumi-nodejs:dynamic/okta:ResetUserPassword`.
  */
-export class ResetUserPassword extends pulumi.dynamic.Resource {
+export class ResetUserPassword extends pulumi.CustomResource {
     /** An id, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
-    /** Email the reset link to the user. When false, the one-time link is returned in `resetPasswordUrl` (a secret). */
-    declare readonly sendEmail: pulumi.Output<boolean | undefined>;
-    /** Also revoke the user's sessions. */
-    declare readonly revokeSessions: pulumi.Output<boolean | undefined>;
-    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
-    declare readonly triggers: pulumi.Output<any[] | undefined>;
-    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
-    declare readonly connection: pulumi.Output<types.Connection | undefined>;
+    /** Email the reset link to the user. When false, the one-time link is returned in `resetPasswordUrl` (a secret). Present when the argument is given. */
+    declare readonly sendEmail?: pulumi.Output<boolean | undefined>;
+    /** Also revoke the user's sessions. Present when the argument is given. */
+    declare readonly revokeSessions?: pulumi.Output<boolean | undefined>;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). Present when the argument is given. */
+    declare readonly triggers?: pulumi.Output<any[] | undefined>;
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. Present when the argument is given. */
+    declare readonly connection?: pulumi.Output<types.Connection | undefined>;
     /** The one-time reset link, when `sendEmail` is false. */
     declare readonly resetPasswordUrl: pulumi.Output<string | undefined>;
     /** When the operation ran (ISO-8601). */
@@ -53,13 +53,21 @@ export class ResetUserPassword extends pulumi.dynamic.Resource {
         const props = {
             resetPasswordUrl: undefined,
             ranAt: undefined,
-            ...unknownArguments(args, ["userId", "sendEmail", "revokeSessions", "triggers", "connection"]),
-            userId: args.userId,
-            sendEmail: args.sendEmail,
-            revokeSessions: args.revokeSessions,
-            triggers: args.triggers,
-            connection: secretInput(args.connection),
+            ...givenProperties({
+                ...unknownArguments(args, ["userId", "sendEmail", "revokeSessions", "triggers", "connection"]),
+                userId: args.userId,
+                sendEmail: args.sendEmail,
+                revokeSessions: args.revokeSessions,
+                triggers: args.triggers,
+                connection: secretInput(args.connection),
+            }),
+            __provider: providerSource("reset-user-password"),
         };
-        super(resetUserPasswordProvider, name, props, withSecretOutputs(opts, ["connection", "resetPasswordUrl"]), "okta", "ResetUserPassword");
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super("pulumi-nodejs:dynamic/okta:ResetUserPassword", name, props, withSecretOutputs(opts, ["connection", "resetPasswordUrl"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -10,8 +10,11 @@ export function secretInput<T>(value: pulumi.Input<T> | undefined): pulumi.Input
 
 /**
  * Adds the resource's secret outputs to `additionalSecretOutputs`: the dynamic provider host only keeps an output
- * secret when the same input was, and outputs Okta computes would otherwise land in state in plain text.
+ * secret when the same input was, and outputs Okta computes would otherwise land in state in plain text. Only names
+ * among the registered `props` are listed (an argument not given has no output to protect), since the list is stored
+ * with each resource.
  */
-export function withSecretOutputs(opts: pulumi.CustomResourceOptions | undefined, names: string[]): pulumi.CustomResourceOptions {
-    return pulumi.mergeOptions(opts, { additionalSecretOutputs: names });
+export function withSecretOutputs(opts: pulumi.CustomResourceOptions | undefined, names: string[], props: Record<string, unknown>): pulumi.CustomResourceOptions | undefined {
+    const present = names.filter((name) => name in props);
+    return present.length > 0 ? pulumi.mergeOptions(opts, { additionalSecretOutputs: present }) : opts;
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import setUserPasswordProvider = require("./shims/set-user-password");
+import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
 
 /** The arguments of {@link SetUserPassword}. */
 export interface SetUserPasswordArgs {
@@ -35,23 +35,23 @@ export interface SetUserPasswordArgs {
  *
  * Schema token `okta:index:SetUserPassword`; Pulumi type `pulumi-nodejs:dynamic/okta:SetUserPassword`.
  */
-export class SetUserPassword extends pulumi.dynamic.Resource {
+export class SetUserPassword extends pulumi.CustomResource {
     /** Id (or login) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
-    /** The new password. Give this or `newHashPassword`. */
-    declare readonly newPassword: pulumi.Output<string | undefined>;
-    /** The new password as an imported hash (Okta accepts one only while the user is STAGED). */
-    declare readonly newHashPassword: pulumi.Output<types.PasswordHash | undefined>;
-    /** The current password; when given, Okta checks it before changing. */
-    declare readonly oldPassword: pulumi.Output<string | undefined>;
-    /** The current password as a hash (the product's "Old Hash Password"), sent to Okta's change-password operation. */
-    declare readonly oldHashPassword: pulumi.Output<types.PasswordHash | undefined>;
-    /** Also revoke the user's sessions. */
-    declare readonly revokeSessions: pulumi.Output<boolean | undefined>;
-    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
-    declare readonly triggers: pulumi.Output<any[] | undefined>;
-    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
-    declare readonly connection: pulumi.Output<types.Connection | undefined>;
+    /** The new password. Give this or `newHashPassword`. Present when the argument is given. */
+    declare readonly newPassword?: pulumi.Output<string | undefined>;
+    /** The new password as an imported hash (Okta accepts one only while the user is STAGED). Present when the argument is given. */
+    declare readonly newHashPassword?: pulumi.Output<types.PasswordHash | undefined>;
+    /** The current password; when given, Okta checks it before changing. Present when the argument is given. */
+    declare readonly oldPassword?: pulumi.Output<string | undefined>;
+    /** The current password as a hash (the product's "Old Hash Password"), sent to Okta's change-password operation. Present when the argument is given. */
+    declare readonly oldHashPassword?: pulumi.Output<types.PasswordHash | undefined>;
+    /** Also revoke the user's sessions. Present when the argument is given. */
+    declare readonly revokeSessions?: pulumi.Output<boolean | undefined>;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). Present when the argument is given. */
+    declare readonly triggers?: pulumi.Output<any[] | undefined>;
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. Present when the argument is given. */
+    declare readonly connection?: pulumi.Output<types.Connection | undefined>;
     /** `change` (old password checked) or `set` (set by an admin). */
     declare readonly method: pulumi.Output<string | undefined>;
     /** When the operation ran (ISO-8601). */
@@ -61,16 +61,24 @@ export class SetUserPassword extends pulumi.dynamic.Resource {
         const props = {
             method: undefined,
             ranAt: undefined,
-            ...unknownArguments(args, ["userId", "newPassword", "newHashPassword", "oldPassword", "oldHashPassword", "revokeSessions", "triggers", "connection"]),
-            userId: args.userId,
-            newPassword: secretInput(args.newPassword),
-            newHashPassword: secretInput(args.newHashPassword),
-            oldPassword: secretInput(args.oldPassword),
-            oldHashPassword: secretInput(args.oldHashPassword),
-            revokeSessions: args.revokeSessions,
-            triggers: args.triggers,
-            connection: secretInput(args.connection),
+            ...givenProperties({
+                ...unknownArguments(args, ["userId", "newPassword", "newHashPassword", "oldPassword", "oldHashPassword", "revokeSessions", "triggers", "connection"]),
+                userId: args.userId,
+                newPassword: secretInput(args.newPassword),
+                newHashPassword: secretInput(args.newHashPassword),
+                oldPassword: secretInput(args.oldPassword),
+                oldHashPassword: secretInput(args.oldHashPassword),
+                revokeSessions: args.revokeSessions,
+                triggers: args.triggers,
+                connection: secretInput(args.connection),
+            }),
+            __provider: providerSource("set-user-password"),
         };
-        super(setUserPasswordProvider, name, props, withSecretOutputs(opts, ["newPassword", "newHashPassword", "oldPassword", "oldHashPassword", "connection"]), "okta", "SetUserPassword");
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super("pulumi-nodejs:dynamic/okta:SetUserPassword", name, props, withSecretOutputs(opts, ["newPassword", "newHashPassword", "oldPassword", "oldHashPassword", "connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

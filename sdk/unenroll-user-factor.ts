@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import unenrollUserFactorProvider = require("./shims/unenroll-user-factor");
+import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
 
 /** The arguments of {@link UnenrollUserFactor}. */
 export interface UnenrollUserFactorArgs {
@@ -29,30 +29,38 @@ export interface UnenrollUserFactorArgs {
  *
  * Schema token `okta:index:UnenrollUserFactor`; Pulumi type `pulumi-nodejs:dynamic/okta:UnenrollUserFactor`.
  */
-export class UnenrollUserFactor extends pulumi.dynamic.Resource {
+export class UnenrollUserFactor extends pulumi.CustomResource {
     /** Id (or login) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
     /** Id of the user's factor. */
     declare readonly factorId: pulumi.Output<string>;
-    /** For sms and call factors: also remove the phone number as a recovery method. */
-    declare readonly removeRecoveryEnrollment: pulumi.Output<boolean | undefined>;
-    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
-    declare readonly triggers: pulumi.Output<any[] | undefined>;
-    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
-    declare readonly connection: pulumi.Output<types.Connection | undefined>;
+    /** For sms and call factors: also remove the phone number as a recovery method. Present when the argument is given. */
+    declare readonly removeRecoveryEnrollment?: pulumi.Output<boolean | undefined>;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). Present when the argument is given. */
+    declare readonly triggers?: pulumi.Output<any[] | undefined>;
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. Present when the argument is given. */
+    declare readonly connection?: pulumi.Output<types.Connection | undefined>;
     /** When the operation ran (ISO-8601). */
     declare readonly ranAt: pulumi.Output<string>;
 
     constructor(name: string, args: UnenrollUserFactorArgs, opts?: pulumi.CustomResourceOptions) {
         const props = {
             ranAt: undefined,
-            ...unknownArguments(args, ["userId", "factorId", "removeRecoveryEnrollment", "triggers", "connection"]),
-            userId: args.userId,
-            factorId: args.factorId,
-            removeRecoveryEnrollment: args.removeRecoveryEnrollment,
-            triggers: args.triggers,
-            connection: secretInput(args.connection),
+            ...givenProperties({
+                ...unknownArguments(args, ["userId", "factorId", "removeRecoveryEnrollment", "triggers", "connection"]),
+                userId: args.userId,
+                factorId: args.factorId,
+                removeRecoveryEnrollment: args.removeRecoveryEnrollment,
+                triggers: args.triggers,
+                connection: secretInput(args.connection),
+            }),
+            __provider: providerSource("unenroll-user-factor"),
         };
-        super(unenrollUserFactorProvider, name, props, withSecretOutputs(opts, ["connection"]), "okta", "UnenrollUserFactor");
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super("pulumi-nodejs:dynamic/okta:UnenrollUserFactor", name, props, withSecretOutputs(opts, ["connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import userLifecycleOperationProvider = require("./shims/user-lifecycle-operation");
+import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
 
 /** The arguments of {@link UserLifecycleOperation}. */
 export interface UserLifecycleOperationArgs {
@@ -29,17 +29,17 @@ export interface UserLifecycleOperationArgs {
  *
  * Schema token `okta:index:UserLifecycleOperation`; Pulumi type `pulumi-nodejs:dynamic/okta:UserLifecycleOperation`.
  */
-export class UserLifecycleOperation extends pulumi.dynamic.Resource {
+export class UserLifecycleOperation extends pulumi.CustomResource {
     /** An id, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
     /** The lifecycle operation. */
     declare readonly operation: pulumi.Output<types.UserLifecycleOperationKind>;
-    /** activate, deactivate, reactivate: have Okta email the user. Without email, activate and reactivate return the one-time activation link (a secret). */
-    declare readonly sendEmail: pulumi.Output<boolean | undefined>;
-    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
-    declare readonly triggers: pulumi.Output<any[] | undefined>;
-    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
-    declare readonly connection: pulumi.Output<types.Connection | undefined>;
+    /** activate, deactivate, reactivate: have Okta email the user. Without email, activate and reactivate return the one-time activation link (a secret). Present when the argument is given. */
+    declare readonly sendEmail?: pulumi.Output<boolean | undefined>;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). Present when the argument is given. */
+    declare readonly triggers?: pulumi.Output<any[] | undefined>;
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. Present when the argument is given. */
+    declare readonly connection?: pulumi.Output<types.Connection | undefined>;
     /** activate/reactivate without email: the one-time activation token. */
     declare readonly activationToken: pulumi.Output<string | undefined>;
     /** activate/reactivate without email: the one-time activation link. */
@@ -52,13 +52,21 @@ export class UserLifecycleOperation extends pulumi.dynamic.Resource {
             activationToken: undefined,
             activationUrl: undefined,
             ranAt: undefined,
-            ...unknownArguments(args, ["userId", "operation", "sendEmail", "triggers", "connection"]),
-            userId: args.userId,
-            operation: args.operation,
-            sendEmail: args.sendEmail,
-            triggers: args.triggers,
-            connection: secretInput(args.connection),
+            ...givenProperties({
+                ...unknownArguments(args, ["userId", "operation", "sendEmail", "triggers", "connection"]),
+                userId: args.userId,
+                operation: args.operation,
+                sendEmail: args.sendEmail,
+                triggers: args.triggers,
+                connection: secretInput(args.connection),
+            }),
+            __provider: providerSource("user-lifecycle-operation"),
         };
-        super(userLifecycleOperationProvider, name, props, withSecretOutputs(opts, ["connection", "activationToken", "activationUrl"]), "okta", "UserLifecycleOperation");
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super("pulumi-nodejs:dynamic/okta:UserLifecycleOperation", name, props, withSecretOutputs(opts, ["connection", "activationToken", "activationUrl"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

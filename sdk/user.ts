@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import userProvider = require("./shims/user");
+import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
 
 /** The arguments of {@link User}. */
 export interface UserArgs {
@@ -82,73 +82,59 @@ export interface UserArgs {
  *
  * Schema token `okta:index:User`; Pulumi type `pulumi-nodejs:dynamic/okta:User`.
  */
-export class User extends pulumi.dynamic.Resource {
+export class User extends pulumi.CustomResource {
     /** The user's login. */
     declare readonly login: pulumi.Output<string>;
     /** The user's email address. */
     declare readonly email: pulumi.Output<string>;
-    /** The user's first name. */
-    declare readonly firstName: pulumi.Output<string | undefined>;
-    /** The user's last name. */
-    declare readonly lastName: pulumi.Output<string | undefined>;
-    /** The user's department. */
-    declare readonly department: pulumi.Output<string | undefined>;
-    /** The user's employee number. */
-    declare readonly employeeNumber: pulumi.Output<string | undefined>;
-    /** The user's locale. */
-    declare readonly locale: pulumi.Output<string | undefined>;
-    /** The user's mobile phone number. */
-    declare readonly mobilePhone: pulumi.Output<string | undefined>;
-    /** The managed additional profile attributes, as Okta holds them. */
-    declare readonly profileAttributes: pulumi.Output<Record<string, any> | undefined>;
-    /** The password last set by this resource. */
-    declare readonly password: pulumi.Output<string | undefined>;
-    /** The old password given for the last change. */
-    declare readonly oldPassword: pulumi.Output<string | undefined>;
-    /** The password hash last imported by this resource. */
-    declare readonly passwordHash: pulumi.Output<types.PasswordHash | undefined>;
-    /** The user's recovery question. */
-    declare readonly recoveryQuestion: pulumi.Output<string | undefined>;
-    /** The recovery answer last set by this resource. */
-    declare readonly recoveryAnswer: pulumi.Output<string | undefined>;
-    /** The type of the user's authentication provider. */
-    declare readonly providerType: pulumi.Output<types.UserProviderType | undefined>;
-    /** The name of the user's authentication provider. */
-    declare readonly providerName: pulumi.Output<string | undefined>;
-    /** Whether the user was created with its authentication provider. */
-    declare readonly provider: pulumi.Output<boolean | undefined>;
-    /** The listed groups the user is a member of. */
-    declare readonly groupIds: pulumi.Output<string[] | undefined>;
-    /** The realm the user belongs to. */
-    declare readonly realmId: pulumi.Output<string | undefined>;
-    /** The id of the user's type. */
-    declare readonly typeId: pulumi.Output<string>;
-    /** The `nextLogin` option used at creation. */
-    declare readonly nextLogin: pulumi.Output<string | undefined>;
-    /** Whether the user was activated at creation. */
-    declare readonly activate: pulumi.Output<boolean | undefined>;
-    /** The desired lifecycle status, when managed. */
-    declare readonly status: pulumi.Output<types.UserStatus | undefined>;
-    /** Whether `create` could take over an existing user. */
-    declare readonly adopt: pulumi.Output<boolean | undefined>;
-    /** The org this user lives in, when set. */
-    declare readonly connection: pulumi.Output<types.Connection | undefined>;
+    /** The user's first name. Present when the argument is given. */
+    declare readonly firstName?: pulumi.Output<string | undefined>;
+    /** The user's last name. Present when the argument is given. */
+    declare readonly lastName?: pulumi.Output<string | undefined>;
+    /** The user's department. Present when the argument is given. */
+    declare readonly department?: pulumi.Output<string | undefined>;
+    /** The user's employee number. Present when the argument is given. */
+    declare readonly employeeNumber?: pulumi.Output<string | undefined>;
+    /** The user's locale. Present when the argument is given. */
+    declare readonly locale?: pulumi.Output<string | undefined>;
+    /** The user's mobile phone number. Present when the argument is given. */
+    declare readonly mobilePhone?: pulumi.Output<string | undefined>;
+    /** The managed additional profile attributes, as Okta holds them. Present when the argument is given. */
+    declare readonly profileAttributes?: pulumi.Output<Record<string, any> | undefined>;
+    /** The password last set by this resource. Present when the argument is given. */
+    declare readonly password?: pulumi.Output<string | undefined>;
+    /** The old password given for the last change. Present when the argument is given. */
+    declare readonly oldPassword?: pulumi.Output<string | undefined>;
+    /** The password hash last imported by this resource. Present when the argument is given. */
+    declare readonly passwordHash?: pulumi.Output<types.PasswordHash | undefined>;
+    /** The user's recovery question. Present when the argument is given. */
+    declare readonly recoveryQuestion?: pulumi.Output<string | undefined>;
+    /** The recovery answer last set by this resource. Present when the argument is given. */
+    declare readonly recoveryAnswer?: pulumi.Output<string | undefined>;
+    /** The type of the user's authentication provider. Present when the argument is given. */
+    declare readonly providerType?: pulumi.Output<types.UserProviderType | undefined>;
+    /** The name of the user's authentication provider. Present when the argument is given. */
+    declare readonly providerName?: pulumi.Output<string | undefined>;
+    /** Whether the user was created with its authentication provider. Present when the argument is given. */
+    declare readonly provider?: pulumi.Output<boolean | undefined>;
+    /** The listed groups the user is a member of. Present when the argument is given. */
+    declare readonly groupIds?: pulumi.Output<string[] | undefined>;
+    /** The realm the user belongs to. Present when the argument is given. */
+    declare readonly realmId?: pulumi.Output<string | undefined>;
+    /** The id of the user's type. Present when the argument is given. */
+    declare readonly typeId?: pulumi.Output<string>;
+    /** The `nextLogin` option used at creation. Present when the argument is given. */
+    declare readonly nextLogin?: pulumi.Output<string | undefined>;
+    /** Whether the user was activated at creation. Present when the argument is given. */
+    declare readonly activate?: pulumi.Output<boolean | undefined>;
+    /** The desired lifecycle status, when managed. Present when the argument is given. */
+    declare readonly status?: pulumi.Output<types.UserStatus | undefined>;
+    /** Whether `create` could take over an existing user. Present when the argument is given. */
+    declare readonly adopt?: pulumi.Output<boolean | undefined>;
+    /** The org this user lives in, when set. Present when the argument is given. */
+    declare readonly connection?: pulumi.Output<types.Connection | undefined>;
     /** The user's live status in Okta: STAGED, PROVISIONED, ACTIVE, RECOVERY, PASSWORD_EXPIRED, LOCKED_OUT, SUSPENDED or DEPROVISIONED. */
     declare readonly rawStatus: pulumi.Output<string>;
-    /** The status an asynchronous lifecycle operation is moving the user to, if any. */
-    declare readonly transitioningToStatus: pulumi.Output<string | undefined>;
-    /** When the user was created (ISO-8601). */
-    declare readonly created: pulumi.Output<string>;
-    /** When the user was last activated (ISO-8601). */
-    declare readonly activated: pulumi.Output<string | undefined>;
-    /** When the user's status last changed (ISO-8601). */
-    declare readonly statusChanged: pulumi.Output<string | undefined>;
-    /** When the user last signed in (ISO-8601). */
-    declare readonly lastLogin: pulumi.Output<string | undefined>;
-    /** When the user last changed (ISO-8601). */
-    declare readonly lastUpdated: pulumi.Output<string>;
-    /** When the user's password last changed (ISO-8601). */
-    declare readonly passwordChanged: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: UserArgs, opts?: pulumi.CustomResourceOptions) {
         const declarationConflict = declareNaturalKey({
@@ -161,41 +147,42 @@ export class User extends pulumi.dynamic.Resource {
         });
         const props = {
             rawStatus: undefined,
-            transitioningToStatus: undefined,
-            created: undefined,
-            activated: undefined,
-            statusChanged: undefined,
-            lastLogin: undefined,
-            lastUpdated: undefined,
-            passwordChanged: undefined,
-            ...unknownArguments(args, ["login", "email", "firstName", "lastName", "department", "employeeNumber", "locale", "mobilePhone", "profileAttributes", "password", "oldPassword", "passwordHash", "recoveryQuestion", "recoveryAnswer", "providerType", "providerName", "provider", "groupIds", "realmId", "typeId", "nextLogin", "activate", "status", "adopt", "connection"]),
-            login: args.login,
-            email: args.email,
-            firstName: args.firstName,
-            lastName: args.lastName,
-            department: args.department,
-            employeeNumber: args.employeeNumber,
-            locale: args.locale,
-            mobilePhone: args.mobilePhone,
-            profileAttributes: args.profileAttributes,
-            password: secretInput(args.password),
-            oldPassword: secretInput(args.oldPassword),
-            passwordHash: secretInput(args.passwordHash),
-            recoveryQuestion: args.recoveryQuestion,
-            recoveryAnswer: secretInput(args.recoveryAnswer),
-            providerType: args.providerType,
-            providerName: args.providerName,
-            provider: args.provider,
-            groupIds: args.groupIds,
-            realmId: args.realmId,
-            typeId: args.typeId,
-            nextLogin: args.nextLogin,
-            activate: args.activate,
-            status: args.status,
-            adopt: args.adopt,
-            connection: secretInput(args.connection),
-            __declarationConflict: declarationConflict,
+            ...givenProperties({
+                ...unknownArguments(args, ["login", "email", "firstName", "lastName", "department", "employeeNumber", "locale", "mobilePhone", "profileAttributes", "password", "oldPassword", "passwordHash", "recoveryQuestion", "recoveryAnswer", "providerType", "providerName", "provider", "groupIds", "realmId", "typeId", "nextLogin", "activate", "status", "adopt", "connection"]),
+                login: args.login,
+                email: args.email,
+                firstName: args.firstName,
+                lastName: args.lastName,
+                department: args.department,
+                employeeNumber: args.employeeNumber,
+                locale: args.locale,
+                mobilePhone: args.mobilePhone,
+                profileAttributes: args.profileAttributes,
+                password: secretInput(args.password),
+                oldPassword: secretInput(args.oldPassword),
+                passwordHash: secretInput(args.passwordHash),
+                recoveryQuestion: args.recoveryQuestion,
+                recoveryAnswer: secretInput(args.recoveryAnswer),
+                providerType: args.providerType,
+                providerName: args.providerName,
+                provider: args.provider,
+                groupIds: args.groupIds,
+                realmId: args.realmId,
+                typeId: args.typeId,
+                nextLogin: args.nextLogin,
+                activate: args.activate,
+                status: args.status,
+                adopt: args.adopt,
+                connection: secretInput(args.connection),
+                __declarationConflict: declarationConflict,
+            }),
+            __provider: providerSource("user"),
         };
-        super(userProvider, name, props, withSecretOutputs(opts, ["password", "oldPassword", "passwordHash", "recoveryAnswer", "connection"]), "okta", "User");
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super("pulumi-nodejs:dynamic/okta:User", name, props, withSecretOutputs(opts, ["password", "oldPassword", "passwordHash", "recoveryAnswer", "connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import verifyEventHookProvider = require("./shims/verify-event-hook");
+import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
 
 /** The arguments of {@link VerifyEventHook}. */
 export interface VerifyEventHookArgs {
@@ -21,13 +21,13 @@ export interface VerifyEventHookArgs {
  *
  * Schema token `okta:index:VerifyEventHook`; Pulumi type `pulumi-nodejs:dynamic/okta:VerifyEventHook`.
  */
-export class VerifyEventHook extends pulumi.dynamic.Resource {
+export class VerifyEventHook extends pulumi.CustomResource {
     /** Id of the event hook. */
     declare readonly eventHookId: pulumi.Output<string>;
-    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). */
-    declare readonly triggers: pulumi.Output<any[] | undefined>;
-    /** The org to run the operation in, when it is not the stack's `okta:` configuration. */
-    declare readonly connection: pulumi.Output<types.Connection | undefined>;
+    /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). Present when the argument is given. */
+    declare readonly triggers?: pulumi.Output<any[] | undefined>;
+    /** The org to run the operation in, when it is not the stack's `okta:` configuration. Present when the argument is given. */
+    declare readonly connection?: pulumi.Output<types.Connection | undefined>;
     /** `VERIFIED` once Okta accepted the endpoint's answer. */
     declare readonly verificationStatus: pulumi.Output<string | undefined>;
     /** When the operation ran (ISO-8601). */
@@ -37,11 +37,19 @@ export class VerifyEventHook extends pulumi.dynamic.Resource {
         const props = {
             verificationStatus: undefined,
             ranAt: undefined,
-            ...unknownArguments(args, ["eventHookId", "triggers", "connection"]),
-            eventHookId: args.eventHookId,
-            triggers: args.triggers,
-            connection: secretInput(args.connection),
+            ...givenProperties({
+                ...unknownArguments(args, ["eventHookId", "triggers", "connection"]),
+                eventHookId: args.eventHookId,
+                triggers: args.triggers,
+                connection: secretInput(args.connection),
+            }),
+            __provider: providerSource("verify-event-hook"),
         };
-        super(verifyEventHookProvider, name, props, withSecretOutputs(opts, ["connection"]), "okta", "VerifyEventHook");
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super("pulumi-nodejs:dynamic/okta:VerifyEventHook", name, props, withSecretOutputs(opts, ["connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

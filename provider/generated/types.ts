@@ -124,12 +124,6 @@ export interface GroupOutputs {
     connection?: Connection;
     /** Group type as Okta reports it: `OKTA_GROUP`, `APP_GROUP` or `BUILT_IN`. */
     type: string;
-    /** When the group was created (ISO-8601). */
-    created: string;
-    /** When the group's profile last changed (ISO-8601). */
-    lastUpdated: string;
-    /** When the group's membership last changed (ISO-8601). */
-    lastMembershipUpdated: string;
 }
 
 /** An Okta user: profile, credentials and lifecycle status. Deleting deactivates the user, then deletes it. */
@@ -240,20 +234,6 @@ export interface UserOutputs {
     connection?: Connection;
     /** The user's live status in Okta: STAGED, PROVISIONED, ACTIVE, RECOVERY, PASSWORD_EXPIRED, LOCKED_OUT, SUSPENDED or DEPROVISIONED. */
     rawStatus: string;
-    /** The status an asynchronous lifecycle operation is moving the user to, if any. */
-    transitioningToStatus?: string;
-    /** When the user was created (ISO-8601). */
-    created: string;
-    /** When the user was last activated (ISO-8601). */
-    activated?: string;
-    /** When the user's status last changed (ISO-8601). */
-    statusChanged?: string;
-    /** When the user last signed in (ISO-8601). */
-    lastLogin?: string;
-    /** When the user last changed (ISO-8601). */
-    lastUpdated: string;
-    /** When the user's password last changed (ISO-8601). */
-    passwordChanged?: string;
 }
 
 /** One user's membership of one group (Okta's Add User to Group and Remove User from Group). Adding a user who already is a member adopts the membership. */

@@ -70,6 +70,7 @@ async function replaceProfile(
     return replaceGroupProfile(client, current.id, profile);
 }
 
+/** The group's state: its managed profile and `type` (which only OKTA_GROUPs may change); docs/state.md#what-state-holds. */
 function outputsOf(group: OktaGroup, managed: Partial<GroupInputs>): GroupOutputs {
     const { name, description, ...custom } = group.profile;
     return {
@@ -78,9 +79,6 @@ function outputsOf(group: OktaGroup, managed: Partial<GroupInputs>): GroupOutput
         profileAttributes: managedAttributes(Object.keys(managed.profileAttributes ?? {}), custom),
         adopt: managed.adopt,
         type: group.type,
-        created: group.created,
-        lastUpdated: group.lastUpdated,
-        lastMembershipUpdated: group.lastMembershipUpdated,
     };
 }
 

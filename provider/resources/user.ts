@@ -307,8 +307,10 @@ async function listedGroupsOf(client: OktaClient, userId: string, listed: string
 }
 
 /**
- * Outputs: what Okta holds for every managed property, the secrets as last set (Okta never returns them), and the
- * creation-time options as given.
+ * Outputs, which are the resource's state: what Okta holds for every managed property, the secrets as last set (Okta
+ * never returns them), the creation-time options as given, and the live status. Nothing else Okta returns (its
+ * timestamps) is kept: no diff, refresh or adoption reads it, and each field is stored for every user
+ * (docs/state.md#what-state-holds).
  */
 function outputsOf(user: OktaUser, managed: Partial<UserInputs>, groupIds: string[] | undefined): UserOutputs {
     const profile = user.profile;
@@ -341,13 +343,6 @@ function outputsOf(user: OktaUser, managed: Partial<UserInputs>, groupIds: strin
         status: managed.status,
         adopt: managed.adopt,
         rawStatus: user.status,
-        transitioningToStatus: orUndefined(user.transitioningToStatus),
-        created: user.created,
-        activated: orUndefined(user.activated),
-        statusChanged: orUndefined(user.statusChanged),
-        lastLogin: orUndefined(user.lastLogin),
-        lastUpdated: user.lastUpdated,
-        passwordChanged: orUndefined(user.passwordChanged),
     };
 }
 

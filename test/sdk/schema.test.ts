@@ -77,7 +77,7 @@ describe("sdk: schema.json and the code generated from it", () => {
     it("the generated resource classes wrap secret inputs and declare secret outputs", () => {
         const user = readFileSync(join(REPO_ROOT, "sdk", "user.ts"), "utf8");
         expect(user).to.contain("password: secretInput(args.password)");
-        expect(user).to.contain('withSecretOutputs(opts, ["password", "oldPassword", "passwordHash", "recoveryAnswer", "connection"])');
+        expect(user).to.contain('withSecretOutputs(opts, ["password", "oldPassword", "passwordHash", "recoveryAnswer", "connection"], props)');
         expect(user).to.contain("declare readonly rawStatus: pulumi.Output<string>;");
     });
 });
