@@ -11,12 +11,18 @@ import { INSTALLED_PACKAGE } from "./project";
 export const PREVIOUS_RELEASE = "4a62537";
 
 /**
- * A node_modules holding the package as the previous release shipped it: its source from git, compiled with this
- * repository's TypeScript, packed with `npm pack` (its own package.json `files`) and unpacked as npm installs it.
- * Every other dependency is the one `make example` installed. Built once into .tmp and reused.
+ * The release before the thin state of issue 15 (docs/state.md): its state holds Okta's timestamps, every secret
+ * output name and the closure-serialized `__provider`, which the current package must still diff and refresh.
  */
-export function previousReleaseNodeModules(): string {
-    const root = join(REPO_ROOT, ".tmp", `previous-release-${PREVIOUS_RELEASE}`);
+export const FULL_STATE_RELEASE = "fdc7d92";
+
+/**
+ * A node_modules holding the package as `release` shipped it: its source from git, compiled with this repository's
+ * TypeScript, packed with `npm pack` (its own package.json `files`) and unpacked as npm installs it. Every other
+ * dependency is the one `make example` installed. Built once into .tmp and reused.
+ */
+export function previousReleaseNodeModules(release = PREVIOUS_RELEASE): string {
+    const root = join(REPO_ROOT, ".tmp", `previous-release-${release}`);
     const nodeModules = join(root, "node_modules");
     const ready = join(root, "ready");
     if (existsSync(ready)) {
@@ -25,7 +31,7 @@ export function previousReleaseNodeModules(): string {
     rmSync(root, { recursive: true, force: true });
     const source = join(root, "source");
     mkdirSync(source, { recursive: true });
-    extract(source);
+    extract(source, release);
     compile(source);
     const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", root], { cwd: source, encoding: "utf8" }));
     const tarball: string = packed[0].filename;
@@ -35,15 +41,15 @@ export function previousReleaseNodeModules(): string {
     for (const entry of readdirSync(INSTALLED_PACKAGE).filter((name) => name !== "pulumi-okta-iac" && !name.startsWith("."))) {
         symlinkSync(join(INSTALLED_PACKAGE, entry), join(nodeModules, entry), "dir");
     }
-    writeFileSync(ready, `${PREVIOUS_RELEASE}\n`);
+    writeFileSync(ready, `${release}\n`);
     return nodeModules;
 }
 
-function extract(source: string): void {
+function extract(source: string, release: string): void {
     try {
-        execFileSync("sh", ["-c", `git -C "${REPO_ROOT}" archive ${PREVIOUS_RELEASE} | tar -x -C "${source}"`], { stdio: ["ignore", "ignore", "pipe"] });
+        execFileSync("sh", ["-c", `git -C "${REPO_ROOT}" archive ${release} | tar -x -C "${source}"`], { stdio: ["ignore", "ignore", "pipe"] });
     } catch (err) {
-        throw new Error(`cannot read release ${PREVIOUS_RELEASE} from git (a shallow clone lacks it: fetch the history): ${(err as Error).message}`);
+        throw new Error(`cannot read release ${release} from git (a shallow clone lacks it: fetch the history): ${(err as Error).message}`);
     }
 }
 
