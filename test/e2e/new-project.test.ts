@@ -76,13 +76,15 @@ function readmeCommands(): string[] {
 
 /**
  * Runs one README line with bash. `npm install` works offline here: it first links this repository's installed tree and
- * installs the packed package, then runs as written.
+ * installs the packed package, then runs as written. The tree's hidden lockfile (node_modules/.package-lock.json) is
+ * kept: without it npm 11 rebuilds the tree from the registry's cached packuments and, offline, fails with ERESOLVE
+ * "Found: @pulumi/pulumi@undefined" (seen on 2026-12-07, when the newest @pulumi/pulumi was 3.276.0).
  */
 function shell(line: string, cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
     const offlineNpm = [
         "npm() {",
         '  if [ "$*" = install ]; then',
-        '    cp -al "$SEED_MODULES" node_modules && rm -rf node_modules/pulumi-okta-iac node_modules/.package-lock.json node_modules/.install-stamp',
+        '    cp -al "$SEED_MODULES" node_modules && rm -rf node_modules/pulumi-okta-iac node_modules/.install-stamp',
         '    command npm install --offline --no-audit --no-fund "$PACKED" || return 1',
         "  fi",
         '  command npm "$@" --offline --no-audit --no-fund',
