@@ -63,12 +63,6 @@ export class AppUserAssignment extends pulumi.CustomResource {
     declare readonly syncState: pulumi.Output<string | undefined>;
     /** The application's credentials scheme when it has one, e.g. `EDIT_USERNAME_AND_PASSWORD` or `SHARED_USERNAME_AND_PASSWORD`. */
     declare readonly credentialsScheme: pulumi.Output<string | undefined>;
-    /** When the assignment was created (ISO-8601). */
-    declare readonly created: pulumi.Output<string | undefined>;
-    /** When the assignment last changed (ISO-8601). */
-    declare readonly lastUpdated: pulumi.Output<string | undefined>;
-    /** When the assignment's status last changed (ISO-8601). */
-    declare readonly statusChanged: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: AppUserAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
         const declarationConflict = declareNaturalKey({
@@ -82,9 +76,6 @@ export class AppUserAssignment extends pulumi.CustomResource {
             status: undefined,
             syncState: undefined,
             credentialsScheme: undefined,
-            created: undefined,
-            lastUpdated: undefined,
-            statusChanged: undefined,
             ...givenProperties({
                 ...unknownArguments(args, ["appId", "userId", "username", "password", "scope", "profile", "adopt", "connection"]),
                 appId: args.appId,

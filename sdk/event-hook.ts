@@ -79,12 +79,6 @@ export class EventHook extends pulumi.CustomResource {
     declare readonly connection?: pulumi.Output<types.Connection | undefined>;
     /** `VERIFIED` once the endpoint answered Okta's challenge, else `UNVERIFIED`. */
     declare readonly verificationStatus: pulumi.Output<string>;
-    /** When the hook was created (ISO-8601). */
-    declare readonly created: pulumi.Output<string | undefined>;
-    /** The id of the principal that created the hook. */
-    declare readonly createdBy: pulumi.Output<string | undefined>;
-    /** When the hook last changed (ISO-8601). */
-    declare readonly lastUpdated: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: EventHookArgs, opts?: pulumi.CustomResourceOptions) {
         const declarationConflict = declareNaturalKey({
@@ -96,9 +90,6 @@ export class EventHook extends pulumi.CustomResource {
         });
         const props = {
             verificationStatus: undefined,
-            created: undefined,
-            createdBy: undefined,
-            lastUpdated: undefined,
             ...givenProperties({
                 ...unknownArguments(args, ["name", "url", "description", "eventTypes", "headers", "authHeaderName", "authHeaderValue", "filters", "status", "doNotActivateOnCreate", "adopt", "connection"]),
                 name: args.name,

@@ -324,12 +324,6 @@ export interface AppUserAssignmentOutputs {
     syncState?: string;
     /** The application's credentials scheme when it has one, e.g. `EDIT_USERNAME_AND_PASSWORD` or `SHARED_USERNAME_AND_PASSWORD`. */
     credentialsScheme?: string;
-    /** When the assignment was created (ISO-8601). */
-    created?: string;
-    /** When the assignment last changed (ISO-8601). */
-    lastUpdated?: string;
-    /** When the assignment's status last changed (ISO-8601). */
-    statusChanged?: string;
 }
 
 /** An Okta event hook: Okta POSTs the chosen System Log events to `url`. Created hooks are verified (Okta calls `url` with a verification challenge) unless `doNotActivateOnCreate`; deleting deactivates the hook first. */
@@ -388,12 +382,6 @@ export interface EventHookOutputs {
     connection?: Connection;
     /** `VERIFIED` once the endpoint answered Okta's challenge, else `UNVERIFIED`. */
     verificationStatus: string;
-    /** When the hook was created (ISO-8601). */
-    created?: string;
-    /** The id of the principal that created the hook. */
-    createdBy?: string;
-    /** When the hook last changed (ISO-8601). */
-    lastUpdated?: string;
 }
 
 /** Starts a password reset for a user (the product's "Reset User Password"). It runs when the resource is created and again whenever an input (typically `triggers`) changes; deleting the resource undoes nothing. */

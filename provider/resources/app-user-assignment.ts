@@ -99,6 +99,7 @@ function assertCredentialsAllowed(inputs: AppUserAssignmentInputs, scheme: strin
     }
 }
 
+/** The assignment's state: managed values, the password as last set, status and scheme, no timestamps (docs/state.md#what-state-holds). */
 function outputsOf(assignment: OktaAppUser, managed: Partial<AppUserAssignmentInputs>, scheme: string | undefined): AppUserAssignmentOutputs {
     return {
         appId: managed.appId!,
@@ -111,9 +112,6 @@ function outputsOf(assignment: OktaAppUser, managed: Partial<AppUserAssignmentIn
         status: assignment.status,
         syncState: orUndefined(assignment.syncState),
         credentialsScheme: scheme,
-        created: assignment.created,
-        lastUpdated: assignment.lastUpdated,
-        statusChanged: orUndefined(assignment.statusChanged),
     };
 }
 

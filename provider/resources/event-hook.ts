@@ -218,6 +218,7 @@ async function findHook(client: OktaClient, name: string, url: string): Promise<
     return hooks.find((hook) => hook.name === name) ?? hooks.find((hook) => hook.channel.config.uri === url);
 }
 
+/** The hook's state: managed values, the auth header value as last set, `verificationStatus`, no timestamps (docs/state.md#what-state-holds). */
 function outputsOf(hook: OktaEventHook, managed: Partial<EventHookInputs>): EventHookOutputs {
     const config = hook.channel.config;
     const filters = hook.events.filter?.eventFilterMap ?? [];
@@ -234,13 +235,10 @@ function outputsOf(hook: OktaEventHook, managed: Partial<EventHookInputs>): Even
         doNotActivateOnCreate: managed.doNotActivateOnCreate,
         adopt: managed.adopt,
         verificationStatus: hook.verificationStatus,
-        created: hook.created,
-        createdBy: hook.createdBy,
-        lastUpdated: hook.lastUpdated,
     };
 }
 
 function inputsOf(outs: EventHookOutputs): EventHookInputs {
-    const { verificationStatus: _v, created: _c, createdBy: _b, lastUpdated: _u, ...inputs } = outs;
+    const { verificationStatus: _v, ...inputs } = outs;
     return inputs;
 }

@@ -29,7 +29,9 @@ describe("provider: AppUserAssignment against the emulator", () => {
         const created = await provider.create(inputs);
         expect(created.id).to.equal(`${WIKI}/${userIds[0]}`);
         expect(created.outs).to.include({ appId: WIKI, userId: userIds[0], username: "ada", password: "Wiki-Pass-1", scope: "USER" });
-        expect(created.outs).to.include.keys("status", "created", "lastUpdated", "credentialsScheme");
+        expect(created.outs).to.include.keys("status", "credentialsScheme");
+        // No timestamps in state (docs/state.md#what-state-holds).
+        expect(created.outs).to.not.have.any.keys("created", "lastUpdated", "statusChanged");
         expect(created.outs.profile).to.deep.equal({ team: "docs" });
         expect((await assignment(WIKI, userIds[0])).body.credentials).to.deep.include({ userName: "ada" });
 
