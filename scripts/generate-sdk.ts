@@ -200,7 +200,7 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
     if (naturalKey) {
         out.push('import { declareNaturalKey } from "./declarations";');
     }
-    out.push('import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";', "");
+    out.push('import { givenProperties, OktaResource } from "./registration";', "");
 
     out.push(`/** The arguments of {@link ${name}}. */`, `export interface ${name}Args {`);
     for (const [property, p] of inputs) {
@@ -210,7 +210,7 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
     out.push("}", "");
 
     out.push(...doc(`${spec.description ?? name}\n\nSchema token \`${token}\`; Pulumi type \`pulumi-nodejs:dynamic/okta:${name}\`.`, ""));
-    out.push(`export class ${name} extends pulumi.CustomResource {`);
+    out.push(`export class ${name} extends OktaResource {`);
     for (const [property, p] of outputs) {
         const type = plainType(p, "types.");
         // An optional argument that was not given registers nothing, so the instance has no Output for it
@@ -224,7 +224,7 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
     if (naturalKey) {
         out.push(...naturalKeyDeclaration(name, naturalKey));
     }
-    out.push("        const props = {");
+    out.push("        const props: Record<string, unknown> = {");
     for (const property of computed) {
         out.push(`            ${property}: undefined,`);
     }
@@ -237,19 +237,9 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
         out.push(`                ${DECLARATION_CONFLICT}: declarationConflict,`);
     }
     out.push("            }),");
-    out.push(`            __provider: providerSource("${moduleName(name)}"),`);
     out.push("        };");
     const options = secretOutputs.length > 0 ? `withSecretOutputs(opts, [${secretOutputs.map((n) => JSON.stringify(n)).join(", ")}], props)` : "opts";
-    out.push(
-        "        const restoreStacks = withoutPromiseStacks();",
-        "        try {",
-        `            super("pulumi-nodejs:dynamic/okta:${name}", name, props, ${options});`,
-        "        } finally {",
-        "            restoreStacks();",
-        "        }",
-        "    }",
-        "}",
-    );
+    out.push(`        super("${name}", "${moduleName(name)}", name, props, ${options});`, "    }", "}");
     return trimEnd(out);
 }
 

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
+import { givenProperties, OktaResource } from "./registration";
 
 /** The arguments of {@link AppUserAssignment}. */
 export interface AppUserAssignmentArgs {
@@ -40,7 +40,7 @@ export interface AppUserAssignmentArgs {
  *
  * Schema token `okta:index:AppUserAssignment`; Pulumi type `pulumi-nodejs:dynamic/okta:AppUserAssignment`.
  */
-export class AppUserAssignment extends pulumi.CustomResource {
+export class AppUserAssignment extends OktaResource {
     /** The application's id. */
     declare readonly appId: pulumi.Output<string>;
     /** The user's id. */
@@ -72,7 +72,7 @@ export class AppUserAssignment extends pulumi.CustomResource {
             why: "Okta has one assignment per app and user",
             connection: args.connection,
         });
-        const props = {
+        const props: Record<string, unknown> = {
             status: undefined,
             syncState: undefined,
             credentialsScheme: undefined,
@@ -88,13 +88,7 @@ export class AppUserAssignment extends pulumi.CustomResource {
                 connection: secretInput(args.connection),
                 __declarationConflict: declarationConflict,
             }),
-            __provider: providerSource("app-user-assignment"),
         };
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super("pulumi-nodejs:dynamic/okta:AppUserAssignment", name, props, withSecretOutputs(opts, ["password", "connection"], props));
-        } finally {
-            restoreStacks();
-        }
+        super("AppUserAssignment", "app-user-assignment", name, props, withSecretOutputs(opts, ["password", "connection"], props));
     }
 }

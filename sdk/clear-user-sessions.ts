@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
+import { givenProperties, OktaResource } from "./registration";
 
 /** The arguments of {@link ClearUserSessions}. */
 export interface ClearUserSessionsArgs {
@@ -33,7 +33,7 @@ export interface ClearUserSessionsArgs {
  *
  * Schema token `okta:index:ClearUserSessions`; Pulumi type `pulumi-nodejs:dynamic/okta:ClearUserSessions`.
  */
-export class ClearUserSessions extends pulumi.CustomResource {
+export class ClearUserSessions extends OktaResource {
     /** Id (or login) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
     /** Also revoke the OpenID Connect and OAuth refresh and access tokens issued to the user. Present when the argument is given. */
@@ -48,7 +48,7 @@ export class ClearUserSessions extends pulumi.CustomResource {
     declare readonly ranAt: pulumi.Output<string>;
 
     constructor(name: string, args: ClearUserSessionsArgs, opts?: pulumi.CustomResourceOptions) {
-        const props = {
+        const props: Record<string, unknown> = {
             ranAt: undefined,
             ...givenProperties({
                 ...unknownArguments(args, ["userId", "oauthTokens", "forgetDevices", "triggers", "connection"]),
@@ -58,13 +58,7 @@ export class ClearUserSessions extends pulumi.CustomResource {
                 triggers: args.triggers,
                 connection: secretInput(args.connection),
             }),
-            __provider: providerSource("clear-user-sessions"),
         };
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super("pulumi-nodejs:dynamic/okta:ClearUserSessions", name, props, withSecretOutputs(opts, ["connection"], props));
-        } finally {
-            restoreStacks();
-        }
+        super("ClearUserSessions", "clear-user-sessions", name, props, withSecretOutputs(opts, ["connection"], props));
     }
 }

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
+import { givenProperties, OktaResource } from "./registration";
 
 /** The arguments of {@link EventHook}. */
 export interface EventHookArgs {
@@ -52,7 +52,7 @@ export interface EventHookArgs {
  *
  * Schema token `okta:index:EventHook`; Pulumi type `pulumi-nodejs:dynamic/okta:EventHook`.
  */
-export class EventHook extends pulumi.CustomResource {
+export class EventHook extends OktaResource {
     /** The name of the event hook. */
     declare readonly name: pulumi.Output<string>;
     /** The endpoint that receives the events. */
@@ -88,7 +88,7 @@ export class EventHook extends pulumi.CustomResource {
             why: "event hooks are found by name on retry and adoption, so each name must be one hook",
             connection: args.connection,
         });
-        const props = {
+        const props: Record<string, unknown> = {
             verificationStatus: undefined,
             ...givenProperties({
                 ...unknownArguments(args, ["name", "url", "description", "eventTypes", "headers", "authHeaderName", "authHeaderValue", "filters", "status", "doNotActivateOnCreate", "adopt", "connection"]),
@@ -106,13 +106,7 @@ export class EventHook extends pulumi.CustomResource {
                 connection: secretInput(args.connection),
                 __declarationConflict: declarationConflict,
             }),
-            __provider: providerSource("event-hook"),
         };
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super("pulumi-nodejs:dynamic/okta:EventHook", name, props, withSecretOutputs(opts, ["authHeaderValue", "connection"], props));
-        } finally {
-            restoreStacks();
-        }
+        super("EventHook", "event-hook", name, props, withSecretOutputs(opts, ["authHeaderValue", "connection"], props));
     }
 }

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
+import { givenProperties, OktaResource } from "./registration";
 
 /** The arguments of {@link GroupMembers}. */
 export interface GroupMembersArgs {
@@ -28,7 +28,7 @@ export interface GroupMembersArgs {
  *
  * Schema token `okta:index:GroupMembers`; Pulumi type `pulumi-nodejs:dynamic/okta:GroupMembers`.
  */
-export class GroupMembers extends pulumi.CustomResource {
+export class GroupMembers extends OktaResource {
     /** The group's id. */
     declare readonly groupId: pulumi.Output<string>;
     /** The managed members found in the group (authoritative: every member). */
@@ -46,7 +46,7 @@ export class GroupMembers extends pulumi.CustomResource {
             why: "two member lists of one group would undo each other's changes",
             connection: args.connection,
         });
-        const props = {
+        const props: Record<string, unknown> = {
             ...givenProperties({
                 ...unknownArguments(args, ["groupId", "userIds", "authoritative", "connection"]),
                 groupId: args.groupId,
@@ -55,13 +55,7 @@ export class GroupMembers extends pulumi.CustomResource {
                 connection: secretInput(args.connection),
                 __declarationConflict: declarationConflict,
             }),
-            __provider: providerSource("group-members"),
         };
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super("pulumi-nodejs:dynamic/okta:GroupMembers", name, props, withSecretOutputs(opts, ["connection"], props));
-        } finally {
-            restoreStacks();
-        }
+        super("GroupMembers", "group-members", name, props, withSecretOutputs(opts, ["connection"], props));
     }
 }

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
+import { givenProperties, OktaResource } from "./registration";
 
 /** The arguments of {@link GroupMembership}. */
 export interface GroupMembershipArgs {
@@ -22,7 +22,7 @@ export interface GroupMembershipArgs {
  *
  * Schema token `okta:index:GroupMembership`; Pulumi type `pulumi-nodejs:dynamic/okta:GroupMembership`.
  */
-export class GroupMembership extends pulumi.CustomResource {
+export class GroupMembership extends OktaResource {
     /** The group's id. */
     declare readonly groupId: pulumi.Output<string>;
     /** The user's id. */
@@ -38,7 +38,7 @@ export class GroupMembership extends pulumi.CustomResource {
             why: "both would manage one membership, and deleting either removes it",
             connection: args.connection,
         });
-        const props = {
+        const props: Record<string, unknown> = {
             ...givenProperties({
                 ...unknownArguments(args, ["groupId", "userId", "connection"]),
                 groupId: args.groupId,
@@ -46,13 +46,7 @@ export class GroupMembership extends pulumi.CustomResource {
                 connection: secretInput(args.connection),
                 __declarationConflict: declarationConflict,
             }),
-            __provider: providerSource("group-membership"),
         };
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super("pulumi-nodejs:dynamic/okta:GroupMembership", name, props, withSecretOutputs(opts, ["connection"], props));
-        } finally {
-            restoreStacks();
-        }
+        super("GroupMembership", "group-membership", name, props, withSecretOutputs(opts, ["connection"], props));
     }
 }

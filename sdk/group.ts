@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
+import { givenProperties, OktaResource } from "./registration";
 
 /** The arguments of {@link Group}. */
 export interface GroupArgs {
@@ -30,7 +30,7 @@ export interface GroupArgs {
  *
  * Schema token `okta:index:Group`; Pulumi type `pulumi-nodejs:dynamic/okta:Group`.
  */
-export class Group extends pulumi.CustomResource {
+export class Group extends OktaResource {
     /** Name of the group. */
     declare readonly name: pulumi.Output<string>;
     /** Description of the group. Present when the argument is given. */
@@ -52,7 +52,7 @@ export class Group extends pulumi.CustomResource {
             why: "Okta group names are unique in an org",
             connection: args.connection,
         });
-        const props = {
+        const props: Record<string, unknown> = {
             type: undefined,
             ...givenProperties({
                 ...unknownArguments(args, ["name", "description", "profileAttributes", "adopt", "connection"]),
@@ -63,13 +63,7 @@ export class Group extends pulumi.CustomResource {
                 connection: secretInput(args.connection),
                 __declarationConflict: declarationConflict,
             }),
-            __provider: providerSource("group"),
         };
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super("pulumi-nodejs:dynamic/okta:Group", name, props, withSecretOutputs(opts, ["connection"], props));
-        } finally {
-            restoreStacks();
-        }
+        super("Group", "group", name, props, withSecretOutputs(opts, ["connection"], props));
     }
 }

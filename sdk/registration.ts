@@ -1,3 +1,5 @@
+import * as pulumi from "@pulumi/pulumi";
+
 /**
  * What a resource class hands Pulumi when it registers, kept small because a stack holds thousands of resources
  * (docs/state.md#per-resource-cost): the program process keeps one Output object (four promises, each with its own
@@ -36,4 +38,20 @@ export function withoutPromiseStacks(): () => void {
     return () => {
         Error.stackTraceLimit = limit;
     };
+}
+
+/**
+ * The base of every generated resource class: registers the properties as the dynamic resource type `type`, with the
+ * one-line `__provider` of its shim module, without per-promise stack traces (above).
+ */
+export abstract class OktaResource extends pulumi.CustomResource {
+    protected constructor(type: string, shimModule: string, name: string, props: Record<string, unknown>, opts?: pulumi.CustomResourceOptions) {
+        props.__provider = providerSource(shimModule);
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(`pulumi-nodejs:dynamic/okta:${type}`, name, props, opts);
+        } finally {
+            restoreStacks();
+        }
+    }
 }

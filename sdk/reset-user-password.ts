@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
+import { givenProperties, OktaResource } from "./registration";
 
 /** The arguments of {@link ResetUserPassword}. */
 export interface ResetUserPasswordArgs {
@@ -33,7 +33,7 @@ export interface ResetUserPasswordArgs {
  *
  * Schema token `okta:index:ResetUserPassword`; Pulumi type `pulumi-nodejs:dynamic/okta:ResetUserPassword`.
  */
-export class ResetUserPassword extends pulumi.CustomResource {
+export class ResetUserPassword extends OktaResource {
     /** An id, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
     /** Email the reset link to the user. When false, the one-time link is returned in `resetPasswordUrl` (a secret). Present when the argument is given. */
@@ -50,7 +50,7 @@ export class ResetUserPassword extends pulumi.CustomResource {
     declare readonly ranAt: pulumi.Output<string>;
 
     constructor(name: string, args: ResetUserPasswordArgs, opts?: pulumi.CustomResourceOptions) {
-        const props = {
+        const props: Record<string, unknown> = {
             resetPasswordUrl: undefined,
             ranAt: undefined,
             ...givenProperties({
@@ -61,13 +61,7 @@ export class ResetUserPassword extends pulumi.CustomResource {
                 triggers: args.triggers,
                 connection: secretInput(args.connection),
             }),
-            __provider: providerSource("reset-user-password"),
         };
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super("pulumi-nodejs:dynamic/okta:ResetUserPassword", name, props, withSecretOutputs(opts, ["connection", "resetPasswordUrl"], props));
-        } finally {
-            restoreStacks();
-        }
+        super("ResetUserPassword", "reset-user-password", name, props, withSecretOutputs(opts, ["connection", "resetPasswordUrl"], props));
     }
 }

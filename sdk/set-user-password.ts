@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
+import { givenProperties, OktaResource } from "./registration";
 
 /** The arguments of {@link SetUserPassword}. */
 export interface SetUserPasswordArgs {
@@ -35,7 +35,7 @@ export interface SetUserPasswordArgs {
  *
  * Schema token `okta:index:SetUserPassword`; Pulumi type `pulumi-nodejs:dynamic/okta:SetUserPassword`.
  */
-export class SetUserPassword extends pulumi.CustomResource {
+export class SetUserPassword extends OktaResource {
     /** Id (or login) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
     /** The new password. Give this or `newHashPassword`. Present when the argument is given. */
@@ -58,7 +58,7 @@ export class SetUserPassword extends pulumi.CustomResource {
     declare readonly ranAt: pulumi.Output<string>;
 
     constructor(name: string, args: SetUserPasswordArgs, opts?: pulumi.CustomResourceOptions) {
-        const props = {
+        const props: Record<string, unknown> = {
             method: undefined,
             ranAt: undefined,
             ...givenProperties({
@@ -72,13 +72,7 @@ export class SetUserPassword extends pulumi.CustomResource {
                 triggers: args.triggers,
                 connection: secretInput(args.connection),
             }),
-            __provider: providerSource("set-user-password"),
         };
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super("pulumi-nodejs:dynamic/okta:SetUserPassword", name, props, withSecretOutputs(opts, ["newPassword", "newHashPassword", "oldPassword", "oldHashPassword", "connection"], props));
-        } finally {
-            restoreStacks();
-        }
+        super("SetUserPassword", "set-user-password", name, props, withSecretOutputs(opts, ["newPassword", "newHashPassword", "oldPassword", "oldHashPassword", "connection"], props));
     }
 }

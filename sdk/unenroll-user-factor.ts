@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
+import { givenProperties, OktaResource } from "./registration";
 
 /** The arguments of {@link UnenrollUserFactor}. */
 export interface UnenrollUserFactorArgs {
@@ -29,7 +29,7 @@ export interface UnenrollUserFactorArgs {
  *
  * Schema token `okta:index:UnenrollUserFactor`; Pulumi type `pulumi-nodejs:dynamic/okta:UnenrollUserFactor`.
  */
-export class UnenrollUserFactor extends pulumi.CustomResource {
+export class UnenrollUserFactor extends OktaResource {
     /** Id (or login) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
     /** Id of the user's factor. */
@@ -44,7 +44,7 @@ export class UnenrollUserFactor extends pulumi.CustomResource {
     declare readonly ranAt: pulumi.Output<string>;
 
     constructor(name: string, args: UnenrollUserFactorArgs, opts?: pulumi.CustomResourceOptions) {
-        const props = {
+        const props: Record<string, unknown> = {
             ranAt: undefined,
             ...givenProperties({
                 ...unknownArguments(args, ["userId", "factorId", "removeRecoveryEnrollment", "triggers", "connection"]),
@@ -54,13 +54,7 @@ export class UnenrollUserFactor extends pulumi.CustomResource {
                 triggers: args.triggers,
                 connection: secretInput(args.connection),
             }),
-            __provider: providerSource("unenroll-user-factor"),
         };
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super("pulumi-nodejs:dynamic/okta:UnenrollUserFactor", name, props, withSecretOutputs(opts, ["connection"], props));
-        } finally {
-            restoreStacks();
-        }
+        super("UnenrollUserFactor", "unenroll-user-factor", name, props, withSecretOutputs(opts, ["connection"], props));
     }
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
+import { givenProperties, OktaResource } from "./registration";
 
 /** The arguments of {@link UserLifecycleOperation}. */
 export interface UserLifecycleOperationArgs {
@@ -29,7 +29,7 @@ export interface UserLifecycleOperationArgs {
  *
  * Schema token `okta:index:UserLifecycleOperation`; Pulumi type `pulumi-nodejs:dynamic/okta:UserLifecycleOperation`.
  */
-export class UserLifecycleOperation extends pulumi.CustomResource {
+export class UserLifecycleOperation extends OktaResource {
     /** An id, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
     /** The lifecycle operation. */
@@ -48,7 +48,7 @@ export class UserLifecycleOperation extends pulumi.CustomResource {
     declare readonly ranAt: pulumi.Output<string>;
 
     constructor(name: string, args: UserLifecycleOperationArgs, opts?: pulumi.CustomResourceOptions) {
-        const props = {
+        const props: Record<string, unknown> = {
             activationToken: undefined,
             activationUrl: undefined,
             ranAt: undefined,
@@ -60,13 +60,7 @@ export class UserLifecycleOperation extends pulumi.CustomResource {
                 triggers: args.triggers,
                 connection: secretInput(args.connection),
             }),
-            __provider: providerSource("user-lifecycle-operation"),
         };
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super("pulumi-nodejs:dynamic/okta:UserLifecycleOperation", name, props, withSecretOutputs(opts, ["connection", "activationToken", "activationUrl"], props));
-        } finally {
-            restoreStacks();
-        }
+        super("UserLifecycleOperation", "user-lifecycle-operation", name, props, withSecretOutputs(opts, ["connection", "activationToken", "activationUrl"], props));
     }
 }

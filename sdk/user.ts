@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
+import { givenProperties, OktaResource } from "./registration";
 
 /** The arguments of {@link User}. */
 export interface UserArgs {
@@ -82,7 +82,7 @@ export interface UserArgs {
  *
  * Schema token `okta:index:User`; Pulumi type `pulumi-nodejs:dynamic/okta:User`.
  */
-export class User extends pulumi.CustomResource {
+export class User extends OktaResource {
     /** The user's login. */
     declare readonly login: pulumi.Output<string>;
     /** The user's email address. */
@@ -145,7 +145,7 @@ export class User extends pulumi.CustomResource {
             why: "Okta logins are unique in an org, ignoring case",
             connection: args.connection,
         });
-        const props = {
+        const props: Record<string, unknown> = {
             rawStatus: undefined,
             ...givenProperties({
                 ...unknownArguments(args, ["login", "email", "firstName", "lastName", "department", "employeeNumber", "locale", "mobilePhone", "profileAttributes", "password", "oldPassword", "passwordHash", "recoveryQuestion", "recoveryAnswer", "providerType", "providerName", "provider", "groupIds", "realmId", "typeId", "nextLogin", "activate", "status", "adopt", "connection"]),
@@ -176,13 +176,7 @@ export class User extends pulumi.CustomResource {
                 connection: secretInput(args.connection),
                 __declarationConflict: declarationConflict,
             }),
-            __provider: providerSource("user"),
         };
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super("pulumi-nodejs:dynamic/okta:User", name, props, withSecretOutputs(opts, ["password", "oldPassword", "passwordHash", "recoveryAnswer", "connection"], props));
-        } finally {
-            restoreStacks();
-        }
+        super("User", "user", name, props, withSecretOutputs(opts, ["password", "oldPassword", "passwordHash", "recoveryAnswer", "connection"], props));
     }
 }

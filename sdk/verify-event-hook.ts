@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { givenProperties, providerSource, withoutPromiseStacks } from "./registration";
+import { givenProperties, OktaResource } from "./registration";
 
 /** The arguments of {@link VerifyEventHook}. */
 export interface VerifyEventHookArgs {
@@ -21,7 +21,7 @@ export interface VerifyEventHookArgs {
  *
  * Schema token `okta:index:VerifyEventHook`; Pulumi type `pulumi-nodejs:dynamic/okta:VerifyEventHook`.
  */
-export class VerifyEventHook extends pulumi.CustomResource {
+export class VerifyEventHook extends OktaResource {
     /** Id of the event hook. */
     declare readonly eventHookId: pulumi.Output<string>;
     /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). Present when the argument is given. */
@@ -34,7 +34,7 @@ export class VerifyEventHook extends pulumi.CustomResource {
     declare readonly ranAt: pulumi.Output<string>;
 
     constructor(name: string, args: VerifyEventHookArgs, opts?: pulumi.CustomResourceOptions) {
-        const props = {
+        const props: Record<string, unknown> = {
             verificationStatus: undefined,
             ranAt: undefined,
             ...givenProperties({
@@ -43,13 +43,7 @@ export class VerifyEventHook extends pulumi.CustomResource {
                 triggers: args.triggers,
                 connection: secretInput(args.connection),
             }),
-            __provider: providerSource("verify-event-hook"),
         };
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super("pulumi-nodejs:dynamic/okta:VerifyEventHook", name, props, withSecretOutputs(opts, ["connection"], props));
-        } finally {
-            restoreStacks();
-        }
+        super("VerifyEventHook", "verify-event-hook", name, props, withSecretOutputs(opts, ["connection"], props));
     }
 }
