@@ -7,8 +7,12 @@ import type { OktaClient } from "../../core/client";
  * provider process. Asking Okta about each costs one call per resource and burns the rate limit. Here, the first read
  * of a collection is answered by its own cheap call; as soon as a second read of the same collection arrives, the whole
  * collection is listed once (page by page) and every pending and later read is answered from that listing. A listing
- * is reused for `maxAgeMs` and dropped as soon as this process changes the collection.
+ * is reused for `maxAgeMs` and dropped as soon as this process changes the collection. While a refresh of many
+ * collections is under way (two others listed moments ago), the first read of a collection lists it at once.
  */
+/** Other collections listed moments ago that make a first read list its own collection at once. */
+const BULK_LISTINGS = 2;
+
 export class CollectionReads<T> {
     private readonly orgs = new WeakMap<OktaClient, Map<string, CollectionState<T>>>();
 
@@ -27,7 +31,7 @@ export class CollectionReads<T> {
         const state = this.state(client, key);
         if (!state.listing) {
             state.reads++;
-            if (state.reads === 1) {
+            if (state.reads === 1 && !this.bulkUnderWay(client, key)) {
                 return single();
             }
             state.listing = this.startListing(client, key, state);
@@ -45,6 +49,21 @@ export class CollectionReads<T> {
     /** Forgets what is known of `key`, after this process changed it. */
     invalidate(client: OktaClient, key: string): void {
         this.orgs.get(client)?.delete(key);
+    }
+
+    /**
+     * Whether other collections were listed moments ago: a refresh of many collections (the memberships of a hundred
+     * groups) is under way, and the first read of this one will have followers too, so it lists at once instead of
+     * spending a call on its own answer first.
+     */
+    private bulkUnderWay(client: OktaClient, key: string): boolean {
+        let listed = 0;
+        for (const [other, state] of this.orgs.get(client) ?? []) {
+            if (other !== key && state.listing && this.now() - state.since <= this.maxAgeMs && ++listed >= BULK_LISTINGS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private state(client: OktaClient, key: string): CollectionState<T> {

@@ -2,6 +2,7 @@ import type { OktaClient } from "../client";
 import { requiredId } from "./arguments";
 import { list, type ListOptions, type ListResult, type PageProgress } from "./listing";
 import { managementPath } from "./paths";
+import { ReadAhead } from "./read-ahead";
 import type { GroupProfileWrite, OktaGroup, OktaUser } from "./types";
 import { searchQuery, type SearchListArgs } from "./users";
 
@@ -13,6 +14,29 @@ const GROUPS = managementPath("groups");
 export async function getGroup(client: OktaClient, args: { groupId: string }): Promise<OktaGroup> {
     const groupId = requiredId("groupId", args.groupId);
     return client.get<OktaGroup>(managementPath("groups", groupId));
+}
+
+/** Okta lists groups 200 a page for most orgs (docs/okta/pagination.md#page-sizes). */
+const GROUP_PAGE_SIZE = 200;
+
+/**
+ * Read-ahead of the org's groups for a big refresh (docs/okta/users.md#read-ahead): after 20 reads, the groups listing,
+ * at most a page per four reads asked.
+ */
+const groupsAhead = new ReadAhead<OktaGroup>(groupListingPages, { threshold: 20, pagesPerRead: 0.25, maxIdleMs: 60_000 });
+
+async function* groupListingPages(client: OktaClient): AsyncIterable<OktaGroup[]> {
+    for await (const page of client.pages<OktaGroup>(GROUPS, {}, { limit: GROUP_PAGE_SIZE })) {
+        yield page.items;
+    }
+}
+
+/**
+ * A group, for a refresh: from the read-ahead listing when a big refresh has one, otherwise `GET /api/v1/groups/{id}`
+ * (which tells a deleted group by its 404).
+ */
+export async function readGroup(client: OktaClient, groupId: string): Promise<OktaGroup> {
+    return groupsAhead.lookup(client, groupId) ?? getGroup(client, { groupId });
 }
 
 /** The product's "List Groups": search, filter, q, sorting, extra parameters, paging. */
@@ -43,9 +67,11 @@ export async function createGroup(client: OktaClient, profile: GroupProfileWrite
 
 /** Okta replaces a group's whole profile (docs/okta/groups.md#the-group-object): send every attribute to keep. */
 export async function replaceGroupProfile(client: OktaClient, groupId: string, profile: GroupProfileWrite): Promise<OktaGroup> {
+    groupsAhead.forget(client, groupId);
     return client.put<OktaGroup>(managementPath("groups", requiredId("groupId", groupId)), { profile });
 }
 
 export async function deleteGroup(client: OktaClient, groupId: string): Promise<void> {
+    groupsAhead.forget(client, groupId);
     await client.delete(managementPath("groups", requiredId("groupId", groupId)));
 }

@@ -1,5 +1,6 @@
 import { requiredId } from "./arguments";
 import { managementPath } from "./paths";
+import { usersAhead } from "./users";
 import type { OktaClient } from "../client";
 
 /**
@@ -53,6 +54,7 @@ export async function unlockUser(client: OktaClient, args: SendEmailArgs): Promi
 
 export async function lifecycle(client: OktaClient, id: string, operation: string, query?: Record<string, boolean>): Promise<unknown> {
     const user = requiredId("id", id);
+    usersAhead.forget(client, user);
     return client.post<unknown>(managementPath("users", user, "lifecycle", operation), undefined, query);
 }
 

@@ -1,5 +1,6 @@
 import { OktaApiError, type OktaClient } from "../client";
-import { getUser, usersMatching, usersMatchingTarget } from "./users";
+import { getUser, usersAhead, usersMatching, usersMatchingTarget } from "./users";
+import type { ReadAhead } from "./read-ahead";
 import type { OktaUser } from "./types";
 
 /**
@@ -10,7 +11,8 @@ import type { OktaUser } from "./types";
  * "b" ...` (the users `filter` takes `id` with `eq`, joined by `or`, and includes DEPROVISIONED users:
  * docs/okta/filters.md#users). A read that arrives alone is a plain `GET /api/v1/users/{id}`, so a one-resource
  * refresh costs what it did. A user missing from a batch's answer gets its own GET, which tells a deleted user (404)
- * from anything else exactly as a lone read does.
+ * from anything else exactly as a lone read does. In a big refresh, most reads are answered by the org's listing
+ * instead (read-ahead.ts).
  */
 
 /** Okta's users listing returns at most 200 users a page (docs/okta/pagination.md#page-sizes). */
@@ -38,19 +40,35 @@ interface OrgQueue {
     inFlight: number;
 }
 
+export interface UserReadsOptions {
+    /** How long a read waits for others to join its batch (default 10 ms). */
+    windowMs?: number;
+    /** The longest request target of a batch (default MAX_REQUEST_TARGET). */
+    maxTarget?: number;
+    /** The org listing that answers the reads of a big refresh (default the process's; `null`: none). */
+    readAhead?: ReadAhead<OktaUser> | null;
+}
+
 export class UserReads {
     private readonly orgs = new WeakMap<OktaClient, OrgQueue>();
+    private readonly windowMs: number;
+    private readonly maxTarget: number;
+    private readonly readAhead: ReadAhead<OktaUser> | null;
 
-    constructor(
-        /** How long a read waits for others to join its batch. */
-        private readonly windowMs = 10,
-        private readonly maxTarget = MAX_REQUEST_TARGET,
-    ) {}
+    constructor(options: UserReadsOptions = {}) {
+        this.windowMs = options.windowMs ?? 10;
+        this.maxTarget = options.maxTarget ?? MAX_REQUEST_TARGET;
+        this.readAhead = options.readAhead === undefined ? usersAhead : options.readAhead;
+    }
 
     /** The user `id`, as `GET /api/v1/users/{id}` answers it (throws its 404 when the user is gone). */
     read(client: OktaClient, id: string): Promise<OktaUser> {
         if (!BATCHABLE_ID.test(id)) {
             return getUser(client, { id });
+        }
+        const listed = this.readAhead?.lookup(client, id);
+        if (listed) {
+            return Promise.resolve(listed);
         }
         const queue = this.queue(client);
         return new Promise<OktaUser>((resolve, reject) => {

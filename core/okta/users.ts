@@ -2,6 +2,7 @@ import { OktaApiError, type OktaClient, type OktaResponse, type Page, type Query
 import { optionalChoice, requiredId } from "./arguments";
 import { list, type ListOptions, type ListResult, type PageProgress } from "./listing";
 import { managementPath } from "./paths";
+import { ReadAhead } from "./read-ahead";
 import type { OktaAppLink, OktaGroup, OktaUser, UserCreationOptions, UserWrite } from "./types";
 
 /** Users (docs/okta/users.md): reads, creation, updates and deletion. Lifecycle operations are in user-lifecycle.ts. */
@@ -10,6 +11,21 @@ const USERS = managementPath("users");
 
 /** Okta pages a user's groups 200 at a time (docs/okta/pagination.md#page-sizes). */
 const GROUP_PAGE_SIZE = 200;
+
+/** Okta's users listing sends at most 200 users a page (docs/okta/pagination.md#page-sizes). */
+const USER_PAGE_SIZE = 200;
+
+/**
+ * Read-ahead of the org's users for a big refresh (docs/okta/users.md#read-ahead): after 100 reads, the plain listing
+ * (every user but DEPROVISIONED ones), at most a page per four reads asked.
+ */
+export const usersAhead = new ReadAhead<OktaUser>(userListingPages, { threshold: 100, pagesPerRead: 0.25, maxIdleMs: 60_000 });
+
+async function* userListingPages(client: OktaClient): AsyncIterable<OktaUser[]> {
+    for await (const page of client.pages<OktaUser>(USERS, {}, { limit: USER_PAGE_SIZE })) {
+        yield page.items;
+    }
+}
 
 function userPath(id: string, ...rest: string[]): string {
     return managementPath("users", id, ...rest);
@@ -115,11 +131,13 @@ export async function createUser(client: OktaClient, user: UserWrite & { profile
 
 /** A partial update: only the given properties change. It sets values, so sending it twice changes nothing more. */
 export async function updateUser(client: OktaClient, id: string, changes: UserWrite): Promise<OktaUser> {
+    usersAhead.forget(client, id);
     return client.post<OktaUser>(userPath(requiredId("id", id)), changes, undefined, { idempotent: true });
 }
 
 /** A full replace (the only way Okta changes a user's type): properties left out are cleared. */
 export async function replaceUser(client: OktaClient, id: string, user: UserWrite): Promise<OktaUser> {
+    usersAhead.forget(client, id);
     return client.put<OktaUser>(userPath(requiredId("id", id)), user);
 }
 
@@ -129,6 +147,7 @@ export async function replaceUser(client: OktaClient, id: string, user: UserWrit
  * finds nothing: either way, it is gone.
  */
 export async function deleteUser(client: OktaClient, id: string): Promise<void> {
+    usersAhead.forget(client, id);
     const path = userPath(requiredId("id", id));
     await client.delete(path, { sendEmail: false });
     try {

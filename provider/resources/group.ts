@@ -1,5 +1,5 @@
 import type { OktaClient } from "../../core/client";
-import { createGroup, deleteGroup, findOktaGroupByName, getGroup, replaceGroupProfile } from "../../core/okta/groups";
+import { createGroup, deleteGroup, findOktaGroupByName, getGroup, readGroup, replaceGroupProfile } from "../../core/okta/groups";
 import type { GroupProfileWrite, OktaGroup } from "../../core/okta/types";
 import type { GroupInputs, GroupOutputs } from "../generated/types";
 import { attributesToWrite, changedScalars, managedAttributes, orUndefined, sameValue } from "./compare";
@@ -34,7 +34,7 @@ export const groupHandler: ResourceHandler<GroupInputs, GroupOutputs> = {
     },
 
     async read(client, id, olds) {
-        const group = await getGroup(client, { groupId: id });
+        const group = await readGroup(client, id);
         const outs = outputsOf(group, olds);
         return { id: group.id, outs, inputs: inputsOf(outs) };
     },

@@ -1,8 +1,10 @@
 import { expect } from "chai";
 import { OktaApiError } from "../../../core/client";
 import { membershipsOfUser } from "../../../core/okta/group-members";
+import { ReadAhead } from "../../../core/okta/read-ahead";
 import { idFilter, MAX_REQUEST_TARGET, UserReads } from "../../../core/okta/user-reads";
-import { usersMatchingTarget } from "../../../core/okta/users";
+import type { OktaUser } from "../../../core/okta/types";
+import { updateUser, usersAhead, usersMatchingTarget } from "../../../core/okta/users";
 import { testClient } from "../../support/client";
 import { startRecordingOrg, type LoggedRequest, type RecordingOrg } from "../../support/requests";
 import { createGroup, createUsers } from "../../support/users";
@@ -30,7 +32,8 @@ describe("core: batched user reads", function () {
         const deleted = ids[11];
         await org.api("DELETE", `/api/v1/users/${deleted}`);
         await org.api("DELETE", `/api/v1/users/${deleted}`);
-        const reads = new UserReads();
+        // Without read-ahead: this test counts the batches alone (the read-ahead has its own tests below).
+        const reads = new UserReads({ readAhead: null });
         const client = testClient(org);
         org.clearRequests();
 
@@ -94,7 +97,7 @@ describe("core: batched user reads", function () {
 
     it("splits a batch the server refuses as too long until every part passes", async () => {
         // No budget: ids long enough that the whole batch exceeds the emulator's 16 KiB request limit (answered 431).
-        const reads = new UserReads(10, Number.MAX_SAFE_INTEGER);
+        const reads = new UserReads({ maxTarget: Number.MAX_SAFE_INTEGER });
         const client = testClient(org);
         const strangers = Array.from({ length: 12 }, (_, i) => `00u${String(i).repeat(1500)}`);
         await org.resetCounts();
@@ -108,6 +111,78 @@ describe("core: batched user reads", function () {
         for (const result of results.slice(1, 13)) {
             expect((result as PromiseRejectedResult).reason).to.have.property("status", 404);
         }
+    });
+
+    describe("read-ahead in a big refresh (docs/okta/users.md#read-ahead)", () => {
+        // The plain listing: no filter, search or q.
+        const listingPages = (r: LoggedRequest) => r.method === "GET" && /^\/api\/v1\/users\?/.test(r.path) && !/[?&](filter|search|q)=/.test(r.path);
+
+        /** Reads every id as Pulumi does: `parallel` at a time, the next ones once those are answered. */
+        async function readInWaves(reads: UserReads, client: ReturnType<typeof testClient>, wanted: string[], parallel = 8) {
+            const users: OktaUser[] = [];
+            for (let i = 0; i < wanted.length; i += parallel) {
+                users.push(...(await Promise.all(wanted.slice(i, i + parallel).map((id) => reads.read(client, id)))));
+            }
+            return users;
+        }
+
+        it("answers most reads of a big refresh from one walk of the org's users listing", async () => {
+            const client = testClient(org);
+            const reads = new UserReads();
+            const live = ids.filter((_, i) => i !== 7 && i !== 11); // deprovisioned and deleted by the first test
+            const wanted = [...live, ids[7]];
+            org.clearRequests();
+            const users = await readInWaves(reads, client, wanted);
+            const pages = await usersAhead.pagesWalked(client);
+            const calls = org.count();
+            const listingCalls = org.count(listingPages);
+            console.log(
+                `      ${wanted.length} reads, 8 at a time: ${calls} calls (${org.count(batchCalls)} filtered batches, ` +
+                    `${listingCalls} listing pages, ${org.count(singleCalls)} single GETs)`,
+            );
+            expect(users.map((user) => user.id)).to.deep.equal(wanted);
+            // The listing leaves the DEPROVISIONED user out: it is read by id, as without read-ahead.
+            expect(users[users.length - 1].status).to.equal("DEPROVISIONED");
+            for (const i of [0, 150, 300]) {
+                const own = await org.api("GET", `/api/v1/users/${wanted[i]}`);
+                expect(withoutLinks(users[i] as unknown as Record<string, unknown>)).to.deep.equal(withoutLinks(own.body));
+            }
+            // Every user the org lists (the 320 made here and the emulator's seed) on two pages of 200.
+            expect(listingCalls).to.equal(pages);
+            expect(pages).to.equal(2);
+            // Batches alone cost one call per wave of 8 (40 here).
+            expect(calls).to.be.below(wanted.length / 8 / 2);
+        });
+
+        it("does not answer a user this process changed from the listing", async () => {
+            const client = testClient(org);
+            const reads = new UserReads();
+            await readInWaves(reads, client, ids.slice(20, 140));
+            await usersAhead.pagesWalked(client);
+            await updateUser(client, ids[130], { profile: { lastName: "Changed here" } });
+            org.clearRequests();
+            const [changed, unchanged] = await Promise.all([reads.read(client, ids[130]), reads.read(client, ids[131])]);
+            expect(changed.profile.lastName).to.equal("Changed here");
+            expect(unchanged.id).to.equal(ids[131]);
+            // The unchanged user came from the listing: the only call is the changed one's read.
+            expect(org.count()).to.equal(1);
+        });
+
+        it("stops walking when the reads asked so far do not pay for more pages", async () => {
+            const client = testClient(org);
+            const smallPages = async function* (c: typeof client) {
+                for await (const page of c.pages<OktaUser>("/api/v1/users", {}, { limit: 10 })) {
+                    yield page.items;
+                }
+            };
+            const ahead = new ReadAhead<OktaUser>(smallPages, { threshold: 8, pagesPerRead: 0.25, maxIdleMs: 60_000 });
+            const reads = new UserReads({ readAhead: ahead });
+            org.clearRequests();
+            await readInWaves(reads, client, ids.slice(200, 208));
+            // 8 reads pay for 2 pages of 10, though the org lists over 300 users.
+            expect(await ahead.pagesWalked(client)).to.equal(2);
+            expect(org.count(listingPages)).to.equal(2);
+        });
     });
 
     describe("a user's listed groups", () => {

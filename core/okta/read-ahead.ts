@@ -1,0 +1,106 @@
+import type { OktaClient } from "../client";
+
+/**
+ * Read-ahead for a refresh of many objects of one kind (users, groups): docs/okta/users.md#read-ahead.
+ *
+ * Pulumi reads each resource separately and at most `--parallel` at a time, so even batched reads of users cost one
+ * call per few resources. Once a process has been asked for `threshold` objects of the kind, the whole org's listing
+ * is walked page by page in the background, and every later read of an object it has listed is answered from it. A
+ * read of an object not listed (yet, or at all: a plain users listing leaves DEPROVISIONED users out) is the caller's
+ * own read, exactly as without read-ahead: the listing only ever saves calls, it never decides that something is gone.
+ *
+ * Its cost is bounded by the reads it serves: the walk stops when it has fetched more pages than `pagesPerRead`
+ * times the reads asked so far, so a small stack in a big org stops listing early instead of reading the whole org.
+ * A listing is forgotten after `maxIdleMs` without reads, and an object as soon as this process writes it.
+ */
+
+export interface ReadAheadOptions {
+    /** Reads of the kind in one process before the org's listing is walked. */
+    threshold: number;
+    /** The most pages the walk may fetch per read asked so far. */
+    pagesPerRead: number;
+    /** A listing nobody read from for this long is dropped, and reads are counted afresh. */
+    maxIdleMs: number;
+}
+
+/** Walks the org's listing of the kind: each page's objects, in order. */
+export type ListingWalk<T> = (client: OktaClient) => AsyncIterable<T[]>;
+
+interface OrgReadAhead<T> {
+    reads: number;
+    lastRead: number;
+    /** Set while the listing is walked or once it was: what it has listed so far. */
+    listed?: Map<string, T>;
+    /** Written by this process since the walk began: a page fetched before the write must not bring them back. */
+    written: Set<string>;
+    pages: number;
+    /** Ends when the walk does. */
+    walk?: Promise<void>;
+}
+
+export class ReadAhead<T extends { id: string }> {
+    private readonly orgs = new WeakMap<OktaClient, OrgReadAhead<T>>();
+
+    constructor(
+        private readonly walk: ListingWalk<T>,
+        private readonly options: ReadAheadOptions,
+        private readonly now: () => number = Date.now,
+    ) {}
+
+    /** The object `id` as the listing shows it, or `undefined`: then the caller reads it itself. Counts the read. */
+    lookup(client: OktaClient, id: string): T | undefined {
+        const state = this.state(client);
+        state.reads++;
+        state.lastRead = this.now();
+        if (!state.listed && state.reads >= this.options.threshold) {
+            this.startWalk(client, state);
+        }
+        return state.listed?.get(id);
+    }
+
+    /** Forgets what the listing showed of `id`, after this process changed or deleted it. */
+    forget(client: OktaClient, id: string): void {
+        const state = this.orgs.get(client);
+        state?.listed?.delete(id);
+        state?.written.add(id);
+    }
+
+    /** How many pages the current walk fetched, once it ended (for tests and benchmarks). */
+    async pagesWalked(client: OktaClient): Promise<number> {
+        const state = this.orgs.get(client);
+        await state?.walk;
+        return state?.pages ?? 0;
+    }
+
+    private state(client: OktaClient): OrgReadAhead<T> {
+        let state = this.orgs.get(client);
+        if (!state || this.now() - state.lastRead > this.options.maxIdleMs) {
+            state = { reads: 0, lastRead: this.now(), pages: 0, written: new Set() };
+            this.orgs.set(client, state);
+        }
+        return state;
+    }
+
+    private startWalk(client: OktaClient, state: OrgReadAhead<T>): void {
+        const listed = new Map<string, T>();
+        state.listed = listed;
+        state.walk = (async () => {
+            for await (const page of this.walk(client)) {
+                if (this.orgs.get(client) !== state) {
+                    return; // dropped for idleness while walking
+                }
+                for (const item of page) {
+                    if (!state.written.has(item.id)) {
+                        listed.set(item.id, item);
+                    }
+                }
+                state.pages++;
+                if (state.pages >= state.reads * this.options.pagesPerRead) {
+                    return; // the reads asked so far do not pay for more pages
+                }
+            }
+        })().catch(() => {
+            // A failed page ends the walk: what was listed still answers, the rest is read one by one as before.
+        });
+    }
+}
