@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { OktaApiError } from "../../../core/client";
-import { membershipsOfUser } from "../../../core/okta/group-members";
+import { isMember, membershipsOfUser } from "../../../core/okta/group-members";
+import { readGroup } from "../../../core/okta/groups";
 import { ReadAhead } from "../../../core/okta/read-ahead";
 import { idFilter, MAX_REQUEST_TARGET, UserReads } from "../../../core/okta/user-reads";
 import type { OktaUser } from "../../../core/okta/types";
@@ -168,6 +169,26 @@ describe("core: batched user reads", function () {
             expect(org.count()).to.equal(1);
         });
 
+        it("answers group reads past the 20th from one page of the groups listing", async () => {
+            const groupIds: string[] = [];
+            for (let i = 0; i < 40; i++) {
+                groupIds.push(await createGroup(org, `Read ahead ${i}`));
+            }
+            const client = testClient(org);
+            org.clearRequests();
+            const groups = [];
+            for (let i = 0; i < groupIds.length; i += 8) {
+                groups.push(...(await Promise.all(groupIds.slice(i, i + 8).map((id) => readGroup(client, id)))));
+            }
+            expect(groups.map((group) => group.id)).to.deep.equal(groupIds);
+            const singles = org.count((r) => /^\/api\/v1\/groups\/[^/?]+$/.test(r.path));
+            const pages = org.count((r) => /^\/api\/v1\/groups\?/.test(r.path));
+            // The walk starts at the 20th read: the rest of its wave (reads 21 to 24) was asked before the page came back.
+            expect([singles, pages]).to.deep.equal([24, 1]);
+            const own = await org.api("GET", `/api/v1/groups/${groupIds[39]}`);
+            expect(withoutLinks(groups[39] as unknown as Record<string, unknown>)).to.deep.equal(withoutLinks(own.body));
+        });
+
         it("stops walking when the reads asked so far do not pay for more pages", async () => {
             const client = testClient(org);
             const smallPages = async function* (c: typeof client) {
@@ -218,6 +239,21 @@ describe("core: batched user reads", function () {
             expect(found.every((f) => f.groupIds.join() === [groups[0], groups[1]].join())).to.equal(true);
             const own = await org.api("GET", `/api/v1/users/${users[42]}`);
             expect(withoutLinks(found[42].user as unknown as Record<string, unknown>)).to.deep.equal(withoutLinks(own.body));
+        });
+
+        it("lists a group's members at its first read while other groups' listings are moments old (a bulk refresh)", async () => {
+            const client = testClient(org);
+            await Promise.all(ids.slice(100, 110).map((id) => membershipsOfUser(client, id, [groups[0], groups[1]])));
+            const third = await createGroup(org, "Listed D");
+            await org.api("PUT", `/api/v1/groups/${third}/users/${ids[150]}`);
+            org.clearRequests();
+            expect(await isMember(client, third, ids[150])).to.equal(true);
+            expect(org.requests.map((r) => `${r.method} ${r.path.split("?")[0]}`)).to.deep.equal([`GET /api/v1/groups/${third}/users`]);
+            // Another process (another client) sees no bulk refresh: its first read stays a lone one.
+            const other = testClient(org);
+            org.clearRequests();
+            expect(await isMember(other, third, ids[151])).to.equal(false);
+            expect(org.requests.map((r) => `${r.method} ${r.path.split("?")[0]}`)).to.deep.equal([`GET /api/v1/users/${ids[151]}/groups`]);
         });
 
         it("treats a group that is gone as one the user is not in", async () => {
