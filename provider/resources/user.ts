@@ -92,7 +92,8 @@ export const userHandler: ResourceHandler<UserInputs, UserOutputs> = {
         const existing = looksForExisting(inputs.adopt) ? await findUserByLogin(client, inputs.login) : undefined;
         if (existing && takesOver(inputs.adopt, existing, "User", inputs.login)) {
             // Taken over as it is: only what differs from the inputs is written.
-            const groupIds = await listedGroupsOf(client, existing.id, inputs.groupIds);
+            // Concurrent adoptions are answered from the member listings of the declared groups, as a refresh is.
+            const groupIds = inputs.groupIds?.length ? (await membershipsOfUser(client, existing.id, inputs.groupIds)).groupIds : inputs.groupIds;
             const adopted = outputsOf(existing, { profileAttributes: inputs.profileAttributes }, groupIds);
             return { id: existing.id, outs: await converge(client, existing, adopted, inputs, this.changedInputs(adopted, inputs)) };
         }
@@ -295,15 +296,6 @@ async function syncListedGroups(client: OktaClient, userId: string, previous: st
     for (const groupId of previous.filter((id) => !desired.includes(id) && current.has(id))) {
         await removeMember(client, groupId, userId);
     }
-}
-
-/** The listed groups the user still belongs to, in the listed order; `undefined` when no group is listed. */
-async function listedGroupsOf(client: OktaClient, userId: string, listed: string[] | undefined): Promise<string[] | undefined> {
-    if (!listed?.length) {
-        return listed;
-    }
-    const current = await groupIdsOfUser(client, userId);
-    return listed.filter((id) => current.has(id));
 }
 
 /**

@@ -215,6 +215,48 @@ describe("provider: User against the emulator", () => {
         expect([...org.emulator.store.users.values()].filter((u) => u.profile.login === ada.login)).to.have.length(1);
     });
 
+    it("adopts a user with the declared groups it is in, and joins only the declared ones it is not in", async () => {
+        const [g1, g2, g3] = await Promise.all(
+            ["One", "Two", "Three"].map(async (name) => (await org.api("POST", "/api/v1/groups", { body: { profile: { name } } })).body.id),
+        );
+        const existing = (await org.api("POST", "/api/v1/users?activate=true", { body: { profile: { ...ada, locale: "en_US" } } })).body.id;
+        for (const group of [g1, g3]) {
+            expect((await org.api("PUT", `/api/v1/groups/${group}/users/${existing}`)).status).to.equal(204);
+        }
+        org.clearRequests();
+        const adopted = await users.create({ ...ada, groupIds: [g2, g1], adopt: true });
+        expect(adopted.id).to.equal(existing);
+        expect(adopted.outs.groupIds).to.deep.equal([g1, g2].sort());
+        expect(org.writes().map((w) => `${w.method} ${w.path}`)).to.deep.equal([`PUT /api/v1/groups/${g2}/users/${existing}`]);
+        expect([g1, g2, g3].map((group) => org.emulator.store.memberships.has(group, existing))).to.deep.equal([true, true, true]);
+    });
+
+    it("answers concurrent adoptions' group questions from the groups' member listings, not one call per user", async () => {
+        const [g1, g2] = await Promise.all(
+            ["One", "Two"].map(async (name) => (await org.api("POST", "/api/v1/groups", { body: { profile: { name } } })).body.id),
+        );
+        const people = [0, 1, 2, 3, 4].map((i) => ({ login: `p${i}@example.com`, email: `p${i}@example.com`, firstName: "P", lastName: `${i}`, locale: "en_US" }));
+        const ids: string[] = [];
+        for (const person of people) {
+            const id = (await org.api("POST", "/api/v1/users?activate=true", { body: { profile: person } })).body.id;
+            for (const group of [g1, g2]) {
+                expect((await org.api("PUT", `/api/v1/groups/${group}/users/${id}`)).status).to.equal(204);
+            }
+            ids.push(id);
+        }
+        const inputs = await Promise.all(people.map((person) => provider.check!({}, { ...person, groupIds: [g1, g2], adopt: true })));
+        org.clearRequests();
+        const adopted = await Promise.all(inputs.map((checked) => provider.create(checked.inputs)));
+        expect(adopted.map((a) => a.id)).to.deep.equal(ids);
+        // check sorts the listed groups (provider/unordered-lists.ts).
+        expect(adopted.map((a) => a.outs.groupIds)).to.deep.equal(people.map(() => [g1, g2].sort()));
+        expect(org.writes()).to.deep.equal([]);
+        // The first adoption asks its own groups once; the others are answered by one listing of each group's members
+        // (core/okta/collection-reads.ts).
+        expect(org.count((r) => /^\/api\/v1\/users\/[^/]+\/groups/.test(r.path))).to.equal(1);
+        expect(org.count((r) => /^\/api\/v1\/groups\/[^/]+\/users/.test(r.path))).to.equal(2);
+    });
+
     it("deletes by deactivating, then deleting; a user gone from Okta reads as gone", async () => {
         const created = await users.create({ ...ada, password: PASSWORD });
         org.clearRequests();
