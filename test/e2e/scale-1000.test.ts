@@ -57,18 +57,30 @@ describe("e2e: the 1,000-user scale stack with the real Pulumi CLI", function ()
         expect((await org.control.stats()).total).to.equal(0);
     });
 
-    it("a refresh reads each user at most once, and each group and its members' pages once", async () => {
+    it("a refresh reads the users ahead from the org's listing, and each group and its members' pages once", async () => {
         await org.resetCounts();
         await project.pulumi("refresh", "--yes", "--skip-preview", "--expect-no-changes");
         const stats = await org.control.stats();
         const memberPages = GROUPS * Math.ceil(MEMBERSHIPS / GROUPS / MEMBERS_PAGE);
-        // Users read together share one listing, but only reads that arrive within a few milliseconds of each other
-        // (core/okta/user-reads.ts): how many share depends on how fast the engine sends them, so the bound is one call
-        // per user. Per group: its GET, its member pages, and at most one user's group listing (a membership read
-        // before the group's listing is shared is answered alone, core/okta/group-members.ts).
-        const bound = USERS + GROUPS * 2 + memberPages;
-        console.log(`      refresh: ${stats.total} API calls (bound ${bound}) ${JSON.stringify(stats.byRoute)}`);
+        const orgUsers = org.emulator.store.users.size;
+        const userListingPages = org.count((r) => /^\/api\/v1\/users\?/.test(r.path) && !/[?&](filter|search|q)=/.test(r.path));
+        const userReads = org.count((r) => /^\/api\/v1\/users(\?filter=|\/[^/?]+$)/.test(r.path));
+        console.log(
+            `      refresh: ${stats.total} API calls (${userListingPages} users listing pages, ${userReads} batches and single user reads) ` +
+                JSON.stringify(stats.byRoute),
+        );
         expect(stats.byStatus).to.deep.equal({ "200": stats.total });
-        expect(stats.total).to.be.at.most(bound);
+        // Past 100 reads the org's users are listed once, 200 a page (docs/okta/users.md#read-ahead): at most a page
+        // per four reads, and never more pages than the org has.
+        expect(userListingPages).to.be.at.least(1).and.at.most(Math.ceil(orgUsers / 200));
+        // Every group is read once (20 group reads would start a groups listing) and its members are listed once. A
+        // group's first membership read is answered alone (one listing of that user's groups) until two groups'
+        // members are listed, then lists at once (core/okta/collection-reads.ts): at most one such read per group.
+        expect(org.count((r) => /^\/api\/v1\/groups\/[^/?]+$/.test(r.path))).to.equal(GROUPS);
+        expect(org.count((r) => /^\/api\/v1\/groups\/[^/]+\/users/.test(r.path))).to.equal(memberPages);
+        expect(org.count((r) => /^\/api\/v1\/users\/[^/]+\/groups/.test(r.path))).to.be.at.most(GROUPS);
+        // The reads before the listing and while it is walked go in batches, as many as arrive together: how many
+        // depends on the machine's speed. 300 is issue 15's goal for ten times this stack.
+        expect(stats.total).to.be.at.most(300);
     });
 });
