@@ -36,13 +36,18 @@ async function listMembers(client: OktaClient, groupId: string): Promise<Map<str
     return members;
 }
 
+/** The lone read of one membership: whether the group is among the user's groups (`groupsOfUser` lists them). */
+function fromGroupsOfUser(groupsOfUser: () => Promise<Set<string>>, groupId: string): () => Promise<Member | undefined> {
+    return async () => ((await groupsOfUser()).has(groupId) ? {} : undefined);
+}
+
 /**
  * Whether the user is a member of the group. Concurrent questions about one group (a refresh of many memberships) are
  * answered from one listing of its members; a lone question costs one listing of the user's groups. Throws a 404
  * OktaApiError when the group (listing) or the user (lone question) is gone.
  */
 export async function isMember(client: OktaClient, groupId: string, userId: string): Promise<boolean> {
-    const found = await memberReads.find(client, groupId, userId, async () => ((await groupIdsOfUser(client, userId)).has(groupId) ? {} : undefined));
+    const found = await memberReads.find(client, groupId, userId, fromGroupsOfUser(() => groupIdsOfUser(client, userId), groupId));
     return found !== undefined;
 }
 
@@ -61,11 +66,11 @@ export interface UserMemberships {
  */
 export async function membershipsOfUser(client: OktaClient, userId: string, groupIds: string[]): Promise<UserMemberships> {
     let own: Promise<Set<string>> | undefined;
-    const single = (groupId: string) => async () => ((await (own ??= groupIdsOfUser(client, userId))).has(groupId) ? {} : undefined);
+    const groupsOfUser = () => (own ??= groupIdsOfUser(client, userId));
     const found = await Promise.all(
         groupIds.map(async (groupId) => {
             try {
-                return await memberReads.find(client, groupId, userId, single(groupId));
+                return await memberReads.find(client, groupId, userId, fromGroupsOfUser(groupsOfUser, groupId));
             } catch (err) {
                 if (err instanceof OktaApiError && err.isNotFound) {
                     return undefined;
