@@ -51,8 +51,8 @@ export function dynamicProvider(type: string): pulumi.dynamic.ResourceProvider {
     return provider;
 }
 
-/** The engine checks a resource that is not in state yet with no old inputs. */
-const isEmpty = (props: Props | undefined): boolean => Object.keys(props ?? {}).length === 0;
+/** Whether `check` is about a resource that is not in state yet: the engine then passes no old inputs. */
+const notInStateYet = (olds: Props | undefined): boolean => Object.keys(olds ?? {}).length === 0;
 
 function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.ResourceProvider {
     const replaceable = replaceOnChangesInputs(handler.token);
@@ -79,7 +79,7 @@ function providerFor(handler: ResourceHandler<any, any>): pulumi.dynamic.Resourc
             const inputs = withDefaults(handler.token, given);
             const failures: CheckFailure[] = [...conflictFailures(handler.token, conflict), ...validateInputs(handler.token, inputs)];
             if (failures.length === 0) {
-                failures.push(...orgUrlFailures(inputs.connection), ...(handler.validate?.(withoutProvider(inputs), isEmpty(olds)) ?? []));
+                failures.push(...orgUrlFailures(inputs.connection), ...(handler.validate?.(withoutProvider(inputs), notInStateYet(olds)) ?? []));
             }
             const recorded = toWire(keyUnorderedLists(handler.token, inputs));
             return failures.length > 0 ? { inputs: recorded, failures } : { inputs: recorded };
