@@ -14,6 +14,11 @@ export interface Column {
 /** The columns worth showing for one kind of Okta object. */
 export type View = Column[];
 
+/** A count and its noun, plural unless the count is 1: "1 group", "0 groups", "2 app assignments". */
+export function counted(count: number, singular: string, plural = `${singular}s`): string {
+    return `${count} ${count === 1 ? singular : plural}`;
+}
+
 const text = (value: unknown): string => (value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value));
 
 export const VIEWS = {

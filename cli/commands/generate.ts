@@ -2,6 +2,7 @@ import { basename, resolve } from "node:path";
 import type { OptionValue } from "../args";
 import type { Command } from "../command";
 import { UsageError } from "../exit-codes";
+import { counted } from "../output";
 import { renderDataFiles } from "../generate/data-files";
 import { entriesOf, type DataSet } from "../generate/entries";
 import { mergeInto, readDeclared } from "../generate/merge";
@@ -53,20 +54,24 @@ export const generateCommand: Command = {
         if (into) {
             const { data, added } = mergeInto(readDeclared(dir), snapshot, selection.authoritative);
             writeFiles(dir, new Map([...renderDataFiles(data, areas, orgUrl), ["README.md", renderReadme(data, orgUrl)]]));
-            const summary = `added to ${dir}: ${added.users} users, ${added.groups} groups, ${added.memberships} memberships, ${added.assignments} app assignments, ${added.hooks} event hooks`;
+            const summary = `added to ${dir}: ${objectCounts(added)}`;
             return { type: "done", message: summary, value: { dir, added } };
         }
         const data = entriesOf(snapshot, { authoritative: selection.authoritative });
         const name = (options.name as string | undefined) ?? projectNameFrom(basename(dir));
         writeFiles(dir, new Map([...renderProjectFiles(name, orgUrl), ...renderDataFiles(data, areas, orgUrl), ["README.md", renderReadme(data, orgUrl)]]));
         const counts = countsOf(data);
-        const leftOut = `left out: built-in and app groups, ${snapshot.groupAssignmentsLeftOut} assignments through groups`;
-        const summary =
-            `wrote ${dir}: ${counts.users} users, ${counts.groups} groups, ${counts.memberships} memberships, ${counts.assignments} app assignments, ` +
-            `${counts.hooks} event hooks (${leftOut}); next: see ${dir}/README.md`;
+        const leftOut = `left out: built-in and app groups, ${counted(snapshot.groupAssignmentsLeftOut, "assignment")} through groups`;
+        const summary = `wrote ${dir}: ${objectCounts(counts)} (${leftOut}); next: see ${dir}/README.md`;
         return { type: "done", message: summary, value: { dir, ...counts, groupAssignmentsLeftOut: snapshot.groupAssignmentsLeftOut } };
     },
 };
+
+/** "3 users, 0 groups, 1 membership, 0 app assignments, 0 event hooks". */
+function objectCounts(counts: { users: number; groups: number; memberships: number; assignments: number; hooks: number }): string {
+    const { users, groups, memberships, assignments, hooks } = counts;
+    return [counted(users, "user"), counted(groups, "group"), counted(memberships, "membership"), counted(assignments, "app assignment"), counted(hooks, "event hook")].join(", ");
+}
 
 function targetOf(options: Record<string, OptionValue>, cwd: string): { dir: string; into: boolean } {
     const out = options.out as string | undefined;

@@ -1,3 +1,4 @@
+import { counted } from "../output";
 import type { DataSet } from "./entries";
 import { DATA_FILES } from "./data-files";
 import { INDEX_TS } from "./program";
@@ -100,10 +101,10 @@ are in the data files, which you edit in pull requests.
 
 | File | Declares |
 |---|---|
-| \`${DATA_FILES.users}\` | ${counts.users} users (okta.User)${counts.usersWithoutStatus > 0 ? `, ${counts.usersWithoutStatus} of them LOCKED_OUT and declared without a status` : ""} |
-| \`${DATA_FILES.groups}\` | ${counts.groups} groups (okta.Group) and ${counts.memberships} memberships (one okta.GroupMembers per group) |
-| \`${DATA_FILES.apps}\` | ${counts.assignments} direct app assignments (okta.AppUserAssignment) |
-| \`${DATA_FILES.hooks}\` | ${counts.hooks} event hooks (okta.EventHook) |
+| \`${DATA_FILES.users}\` | ${counted(counts.users, "user")} (okta.User)${counts.usersWithoutStatus > 0 ? `, ${counts.usersWithoutStatus} of them LOCKED_OUT and declared without a status` : ""} |
+| \`${DATA_FILES.groups}\` | ${counted(counts.groups, "group")} (okta.Group) and ${counted(counts.memberships, "membership")} (one okta.GroupMembers per group) |
+| \`${DATA_FILES.apps}\` | ${counted(counts.assignments, "direct app assignment")} (okta.AppUserAssignment) |
+| \`${DATA_FILES.hooks}\` | ${counted(counts.hooks, "event hook")} (okta.EventHook) |
 
 Left out on purpose: the Everyone group and other BUILT_IN groups (Okta manages their members), APP_GROUP groups
 (their source application does), and assignments through a group (they follow the group's assignment).

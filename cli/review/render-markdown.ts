@@ -1,3 +1,4 @@
+import { counted } from "../output";
 import type { ReviewedChange } from "./classify";
 import type { CallEstimate } from "./estimate";
 import type { MembershipDelta } from "./memberships";
@@ -40,7 +41,7 @@ export function renderMarkdown(review: Review, limit = GITHUB_COMMENT_LIMIT): st
 }
 
 function cutNote(lines: number | undefined, limit: number): string {
-    const what = lines === undefined ? "The end of this review" : `${lines} line${lines === 1 ? "" : "s"} of long lists`;
+    const what = lines === undefined ? "The end of this review" : `${counted(lines, "line")} of long lists`;
     return `> ✂️ ${what} ${lines === 1 ? "was" : "were"} left out to stay under GitHub's ${limit.toLocaleString("en-US")}-character limit for a comment; \`okta-iac review --json\` lists every change.`;
 }
 
@@ -67,8 +68,8 @@ function headline(review: Review): string {
         return "**No change**: the org already matches the program.";
     }
     const ops = OPS.map((op) => [op, review.counts.reduce((sum, c) => sum + (c.ops[op] ?? 0), 0)] as const).filter(([, n]) => n > 0);
-    const risks = review.risks.length === 0 ? "no risky change found" : `**${review.risks.length} risk${review.risks.length === 1 ? "" : "s"}** to check`;
-    return `**${review.total} change${review.total === 1 ? "" : "s"}** (${ops.map(([op, n]) => `${n} to ${op}`).join(", ")}); ${risks}; ${review.estimate.calls} API calls, ${duration(review.estimate.minimumSeconds)}.`;
+    const risks = review.risks.length === 0 ? "no risky change found" : `**${counted(review.risks.length, "risk")}** to check`;
+    return `**${counted(review.total, "change")}** (${ops.map(([op, n]) => `${n} to ${op}`).join(", ")}); ${risks}; ${counted(review.estimate.calls, "API call")}, ${duration(review.estimate.minimumSeconds)}.`;
 }
 
 function errorsSection(review: Review): string[] {

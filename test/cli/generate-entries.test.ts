@@ -1,6 +1,7 @@
 import { expect } from "chai";
-import { entriesOf } from "../../cli/generate/entries";
+import { entriesOf, type DataSet } from "../../cli/generate/entries";
 import { byKey, NameBook, slug } from "../../cli/generate/names";
+import { renderReadme } from "../../cli/generate/project-files";
 import type { OrgSnapshot } from "../../cli/generate/read-org";
 import { parseSelection } from "../../cli/generate/selection";
 import type { OktaUser } from "../../core/okta/types";
@@ -40,6 +41,24 @@ describe("cli: generate's entries, names and options", () => {
             profileAttributes: { nickName: "Al" },
             status: "ACTIVE",
         });
+    });
+
+    it("counts one of each object in the singular in the generated README", () => {
+        const one: DataSet = {
+            users: [{ resource: "a-x-com", login: "a@x.com", email: "a@x.com", status: "ACTIVE" }],
+            groups: [{ resource: "eng", name: "Eng", members: ["a@x.com"] }],
+            apps: [{ resource: "wiki", appId: "0oa1", label: "Wiki", assignments: [{ login: "a@x.com" }] }],
+            hooks: [{ resource: "hook", name: "Hook", url: "https://example.com/hook", status: "ACTIVE", eventTypes: ["user.lifecycle.create"] }],
+        };
+        const rows = renderReadme(one, "https://example.okta.com").split("\n").flatMap((line) => /^\| `[^`]+` \| (.*) \|$/.exec(line)?.[1] ?? []);
+        expect(rows).to.deep.equal([
+            "1 user (okta.User)",
+            "1 group (okta.Group) and 1 membership (one okta.GroupMembers per group)",
+            "1 direct app assignment (okta.AppUserAssignment)",
+            "1 event hook (okta.EventHook)",
+        ]);
+        const none: DataSet = { users: [], groups: [], apps: [], hooks: [] };
+        expect(renderReadme(none, "https://example.okta.com")).to.contain("| 0 users (okta.User) |").and.contain("| 0 groups (okta.Group) and 0 memberships");
     });
 
     it("refuses options that cannot work together", () => {

@@ -159,7 +159,7 @@ describe("e2e: okta-iac generate round trip with the real CLI and Pulumi", funct
         await org.resetCounts();
         const run = await timed("generate --into", () => generate("--into", project));
         console.log(`      generate --into: ${run.stdout.trim()}`);
-        expect(run.stdout).to.match(/3 users, 0 groups, 1 memberships, 0 app assignments, 0 event hooks/);
+        expect(run.stdout).to.match(/3 users, 0 groups, 1 membership, 0 app assignments, 0 event hooks/);
         const after = treeOf(project);
         const changed = Object.keys(after).filter((file) => after[file] !== before[file]);
         expect(changed.sort()).to.deep.equal(["README.md", "data/groups.yaml", "data/users.yaml"]);
