@@ -7,10 +7,12 @@ import { INDEX_TS } from "./program";
 const OWN = require("../../../package.json") as {
     name: string;
     version: string;
-    peerDependencies: Record<string, string>;
     dependencies: Record<string, string>;
     devDependencies: Record<string, string>;
 };
+
+/** The project template's manifest: the `@pulumi/pulumi` range a new project gets (docs/generate.md#the-generated-project). */
+const TEMPLATE = require("../../../templates/typescript/package.json") as { dependencies: Record<string, string> };
 
 /** The files of a generated project other than its data (docs/generate.md#the-generated-project). */
 export function renderProjectFiles(projectName: string, orgUrl: string): Map<string, string> {
@@ -41,7 +43,7 @@ function packageJson(projectName: string): string {
         private: true,
         main: "index.ts",
         dependencies: {
-            "@pulumi/pulumi": OWN.peerDependencies["@pulumi/pulumi"],
+            "@pulumi/pulumi": TEMPLATE.dependencies["@pulumi/pulumi"],
             [OWN.name]: `^${OWN.version}`,
             yaml: OWN.dependencies.yaml,
         },
