@@ -200,7 +200,7 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
     if (naturalKey) {
         out.push('import { declareNaturalKey } from "./declarations";');
     }
-    out.push('import { givenProperties, OktaResource } from "./registration";', "");
+    out.push('import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";', "");
 
     out.push(`/** The arguments of {@link ${name}}. */`, `export interface ${name}Args {`);
     for (const [property, p] of inputs) {
@@ -210,7 +210,7 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
     out.push("}", "");
 
     out.push(...doc(`${spec.description ?? name}\n\nSchema token \`${token}\`; Pulumi type \`pulumi-nodejs:dynamic/okta:${name}\`.`, ""));
-    out.push(`export class ${name} extends OktaResource {`);
+    out.push(`export class ${name} extends pulumi.CustomResource {`);
     for (const [property, p] of outputs) {
         const type = plainType(p, "types.");
         // An optional argument that was not given registers nothing, so the instance has no Output for it
@@ -239,7 +239,17 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
     out.push("            }),");
     out.push("        };");
     const options = secretOutputs.length > 0 ? `withSecretOutputs(opts, [${secretOutputs.map((n) => JSON.stringify(n)).join(", ")}], props)` : "opts";
-    out.push(`        super("${name}", "${moduleName(name)}", name, props, ${options});`, "    }", "}");
+    // CustomResource's direct subclass, so that the source position Pulumi records is the user's (sdk/registration.ts).
+    out.push(
+        "        const restoreStacks = withoutPromiseStacks();",
+        "        try {",
+        `            super(dynamicType("${name}"), name, withProvider(props, "${moduleName(name)}"), ${options});`,
+        "        } finally {",
+        "            restoreStacks();",
+        "        }",
+        "    }",
+        "}",
+    );
     return trimEnd(out);
 }
 

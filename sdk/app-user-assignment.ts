@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { givenProperties, OktaResource } from "./registration";
+import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
 
 /** The arguments of {@link AppUserAssignment}. */
 export interface AppUserAssignmentArgs {
@@ -40,7 +40,7 @@ export interface AppUserAssignmentArgs {
  *
  * Schema token `okta:index:AppUserAssignment`; Pulumi type `pulumi-nodejs:dynamic/okta:AppUserAssignment`.
  */
-export class AppUserAssignment extends OktaResource {
+export class AppUserAssignment extends pulumi.CustomResource {
     /** The application's id. */
     declare readonly appId: pulumi.Output<string>;
     /** The user's id. */
@@ -89,6 +89,11 @@ export class AppUserAssignment extends OktaResource {
                 __declarationConflict: declarationConflict,
             }),
         };
-        super("AppUserAssignment", "app-user-assignment", name, props, withSecretOutputs(opts, ["password", "connection"], props));
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(dynamicType("AppUserAssignment"), name, withProvider(props, "app-user-assignment"), withSecretOutputs(opts, ["password", "connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { givenProperties, OktaResource } from "./registration";
+import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
 
 /** The arguments of {@link ClearUserSessions}. */
 export interface ClearUserSessionsArgs {
@@ -33,7 +33,7 @@ export interface ClearUserSessionsArgs {
  *
  * Schema token `okta:index:ClearUserSessions`; Pulumi type `pulumi-nodejs:dynamic/okta:ClearUserSessions`.
  */
-export class ClearUserSessions extends OktaResource {
+export class ClearUserSessions extends pulumi.CustomResource {
     /** Id (or login) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
     /** Also revoke the OpenID Connect and OAuth refresh and access tokens issued to the user. Present when the argument is given. */
@@ -59,6 +59,11 @@ export class ClearUserSessions extends OktaResource {
                 connection: secretInput(args.connection),
             }),
         };
-        super("ClearUserSessions", "clear-user-sessions", name, props, withSecretOutputs(opts, ["connection"], props));
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(dynamicType("ClearUserSessions"), name, withProvider(props, "clear-user-sessions"), withSecretOutputs(opts, ["connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

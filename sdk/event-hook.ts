@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { givenProperties, OktaResource } from "./registration";
+import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
 
 /** The arguments of {@link EventHook}. */
 export interface EventHookArgs {
@@ -52,7 +52,7 @@ export interface EventHookArgs {
  *
  * Schema token `okta:index:EventHook`; Pulumi type `pulumi-nodejs:dynamic/okta:EventHook`.
  */
-export class EventHook extends OktaResource {
+export class EventHook extends pulumi.CustomResource {
     /** The name of the event hook. */
     declare readonly name: pulumi.Output<string>;
     /** The endpoint that receives the events. */
@@ -107,6 +107,11 @@ export class EventHook extends OktaResource {
                 __declarationConflict: declarationConflict,
             }),
         };
-        super("EventHook", "event-hook", name, props, withSecretOutputs(opts, ["authHeaderValue", "connection"], props));
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(dynamicType("EventHook"), name, withProvider(props, "event-hook"), withSecretOutputs(opts, ["authHeaderValue", "connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { givenProperties, OktaResource } from "./registration";
+import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
 
 /** The arguments of {@link GroupMembers}. */
 export interface GroupMembersArgs {
@@ -28,7 +28,7 @@ export interface GroupMembersArgs {
  *
  * Schema token `okta:index:GroupMembers`; Pulumi type `pulumi-nodejs:dynamic/okta:GroupMembers`.
  */
-export class GroupMembers extends OktaResource {
+export class GroupMembers extends pulumi.CustomResource {
     /** The group's id. */
     declare readonly groupId: pulumi.Output<string>;
     /** The managed members found in the group (authoritative: every member). */
@@ -56,6 +56,11 @@ export class GroupMembers extends OktaResource {
                 __declarationConflict: declarationConflict,
             }),
         };
-        super("GroupMembers", "group-members", name, props, withSecretOutputs(opts, ["connection"], props));
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(dynamicType("GroupMembers"), name, withProvider(props, "group-members"), withSecretOutputs(opts, ["connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { givenProperties, OktaResource } from "./registration";
+import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
 
 /** The arguments of {@link GroupMembership}. */
 export interface GroupMembershipArgs {
@@ -22,7 +22,7 @@ export interface GroupMembershipArgs {
  *
  * Schema token `okta:index:GroupMembership`; Pulumi type `pulumi-nodejs:dynamic/okta:GroupMembership`.
  */
-export class GroupMembership extends OktaResource {
+export class GroupMembership extends pulumi.CustomResource {
     /** The group's id. */
     declare readonly groupId: pulumi.Output<string>;
     /** The user's id. */
@@ -47,6 +47,11 @@ export class GroupMembership extends OktaResource {
                 __declarationConflict: declarationConflict,
             }),
         };
-        super("GroupMembership", "group-membership", name, props, withSecretOutputs(opts, ["connection"], props));
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(dynamicType("GroupMembership"), name, withProvider(props, "group-membership"), withSecretOutputs(opts, ["connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { givenProperties, OktaResource } from "./registration";
+import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
 
 /** The arguments of {@link Group}. */
 export interface GroupArgs {
@@ -30,7 +30,7 @@ export interface GroupArgs {
  *
  * Schema token `okta:index:Group`; Pulumi type `pulumi-nodejs:dynamic/okta:Group`.
  */
-export class Group extends OktaResource {
+export class Group extends pulumi.CustomResource {
     /** Name of the group. */
     declare readonly name: pulumi.Output<string>;
     /** Description of the group. Present when the argument is given. */
@@ -64,6 +64,11 @@ export class Group extends OktaResource {
                 __declarationConflict: declarationConflict,
             }),
         };
-        super("Group", "group", name, props, withSecretOutputs(opts, ["connection"], props));
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(dynamicType("Group"), name, withProvider(props, "group"), withSecretOutputs(opts, ["connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -1,9 +1,12 @@
-import * as pulumi from "@pulumi/pulumi";
-
 /**
  * What a resource class hands Pulumi when it registers, kept small because a stack holds thousands of resources
  * (docs/state.md#per-resource-cost): the program process keeps one Output object (four promises, each with its own
  * bookkeeping) for every property registered, whether or not its value is ever read.
+ *
+ * The generated classes extend `pulumi.CustomResource` directly and call these helpers, rather than sharing a base
+ * class: Pulumi records the stack below `CustomResource`'s caller as the resource's source position and stack trace
+ * in state, so a class in between would put this package's frame first instead of the user's
+ * `new okta.User(...)` line, and store one more frame with every resource (docs/state.md#source-position).
  */
 
 /** The properties given: an argument left out registers nothing, so the instance has no Output for it. */
@@ -40,18 +43,13 @@ export function withoutPromiseStacks(): () => void {
     };
 }
 
-/**
- * The base of every generated resource class: registers the properties as the dynamic resource type `type`, with the
- * one-line `__provider` of its shim module, without per-promise stack traces (above).
- */
-export abstract class OktaResource extends pulumi.CustomResource {
-    protected constructor(type: string, shimModule: string, name: string, props: Record<string, unknown>, opts?: pulumi.CustomResourceOptions) {
-        props.__provider = providerSource(shimModule);
-        const restoreStacks = withoutPromiseStacks();
-        try {
-            super(`pulumi-nodejs:dynamic/okta:${type}`, name, props, opts);
-        } finally {
-            restoreStacks();
-        }
-    }
+/** The Pulumi type of the dynamic resource `type` (as `pulumi.dynamic.Resource` would register it). */
+export function dynamicType(type: string): string {
+    return `pulumi-nodejs:dynamic/okta:${type}`;
+}
+
+/** The properties with the `__provider` of the shim module (above). */
+export function withProvider(props: Record<string, unknown>, shimModule: string): Record<string, unknown> {
+    props.__provider = providerSource(shimModule);
+    return props;
 }

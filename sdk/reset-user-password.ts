@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { givenProperties, OktaResource } from "./registration";
+import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
 
 /** The arguments of {@link ResetUserPassword}. */
 export interface ResetUserPasswordArgs {
@@ -33,7 +33,7 @@ export interface ResetUserPasswordArgs {
  *
  * Schema token `okta:index:ResetUserPassword`; Pulumi type `pulumi-nodejs:dynamic/okta:ResetUserPassword`.
  */
-export class ResetUserPassword extends OktaResource {
+export class ResetUserPassword extends pulumi.CustomResource {
     /** An id, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
     /** Email the reset link to the user. When false, the one-time link is returned in `resetPasswordUrl` (a secret). Present when the argument is given. */
@@ -62,6 +62,11 @@ export class ResetUserPassword extends OktaResource {
                 connection: secretInput(args.connection),
             }),
         };
-        super("ResetUserPassword", "reset-user-password", name, props, withSecretOutputs(opts, ["connection", "resetPasswordUrl"], props));
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(dynamicType("ResetUserPassword"), name, withProvider(props, "reset-user-password"), withSecretOutputs(opts, ["connection", "resetPasswordUrl"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

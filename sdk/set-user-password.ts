@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { givenProperties, OktaResource } from "./registration";
+import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
 
 /** The arguments of {@link SetUserPassword}. */
 export interface SetUserPasswordArgs {
@@ -35,7 +35,7 @@ export interface SetUserPasswordArgs {
  *
  * Schema token `okta:index:SetUserPassword`; Pulumi type `pulumi-nodejs:dynamic/okta:SetUserPassword`.
  */
-export class SetUserPassword extends OktaResource {
+export class SetUserPassword extends pulumi.CustomResource {
     /** Id (or login) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
     /** The new password. Give this or `newHashPassword`. Present when the argument is given. */
@@ -73,6 +73,11 @@ export class SetUserPassword extends OktaResource {
                 connection: secretInput(args.connection),
             }),
         };
-        super("SetUserPassword", "set-user-password", name, props, withSecretOutputs(opts, ["newPassword", "newHashPassword", "oldPassword", "oldHashPassword", "connection"], props));
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(dynamicType("SetUserPassword"), name, withProvider(props, "set-user-password"), withSecretOutputs(opts, ["newPassword", "newHashPassword", "oldPassword", "oldHashPassword", "connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { givenProperties, OktaResource } from "./registration";
+import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
 
 /** The arguments of {@link UnenrollUserFactor}. */
 export interface UnenrollUserFactorArgs {
@@ -29,7 +29,7 @@ export interface UnenrollUserFactorArgs {
  *
  * Schema token `okta:index:UnenrollUserFactor`; Pulumi type `pulumi-nodejs:dynamic/okta:UnenrollUserFactor`.
  */
-export class UnenrollUserFactor extends OktaResource {
+export class UnenrollUserFactor extends pulumi.CustomResource {
     /** Id (or login) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
     /** Id of the user's factor. */
@@ -55,6 +55,11 @@ export class UnenrollUserFactor extends OktaResource {
                 connection: secretInput(args.connection),
             }),
         };
-        super("UnenrollUserFactor", "unenroll-user-factor", name, props, withSecretOutputs(opts, ["connection"], props));
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(dynamicType("UnenrollUserFactor"), name, withProvider(props, "unenroll-user-factor"), withSecretOutputs(opts, ["connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

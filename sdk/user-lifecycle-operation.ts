@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { givenProperties, OktaResource } from "./registration";
+import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
 
 /** The arguments of {@link UserLifecycleOperation}. */
 export interface UserLifecycleOperationArgs {
@@ -29,7 +29,7 @@ export interface UserLifecycleOperationArgs {
  *
  * Schema token `okta:index:UserLifecycleOperation`; Pulumi type `pulumi-nodejs:dynamic/okta:UserLifecycleOperation`.
  */
-export class UserLifecycleOperation extends OktaResource {
+export class UserLifecycleOperation extends pulumi.CustomResource {
     /** An id, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user. */
     declare readonly userId: pulumi.Output<string>;
     /** The lifecycle operation. */
@@ -61,6 +61,11 @@ export class UserLifecycleOperation extends OktaResource {
                 connection: secretInput(args.connection),
             }),
         };
-        super("UserLifecycleOperation", "user-lifecycle-operation", name, props, withSecretOutputs(opts, ["connection", "activationToken", "activationUrl"], props));
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(dynamicType("UserLifecycleOperation"), name, withProvider(props, "user-lifecycle-operation"), withSecretOutputs(opts, ["connection", "activationToken", "activationUrl"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { givenProperties, OktaResource } from "./registration";
+import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
 
 /** The arguments of {@link User}. */
 export interface UserArgs {
@@ -82,7 +82,7 @@ export interface UserArgs {
  *
  * Schema token `okta:index:User`; Pulumi type `pulumi-nodejs:dynamic/okta:User`.
  */
-export class User extends OktaResource {
+export class User extends pulumi.CustomResource {
     /** The user's login. */
     declare readonly login: pulumi.Output<string>;
     /** The user's email address. */
@@ -177,6 +177,11 @@ export class User extends OktaResource {
                 __declarationConflict: declarationConflict,
             }),
         };
-        super("User", "user", name, props, withSecretOutputs(opts, ["password", "oldPassword", "passwordHash", "recoveryAnswer", "connection"], props));
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(dynamicType("User"), name, withProvider(props, "user"), withSecretOutputs(opts, ["password", "oldPassword", "passwordHash", "recoveryAnswer", "connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { givenProperties, OktaResource } from "./registration";
+import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
 
 /** The arguments of {@link VerifyEventHook}. */
 export interface VerifyEventHookArgs {
@@ -21,7 +21,7 @@ export interface VerifyEventHookArgs {
  *
  * Schema token `okta:index:VerifyEventHook`; Pulumi type `pulumi-nodejs:dynamic/okta:VerifyEventHook`.
  */
-export class VerifyEventHook extends OktaResource {
+export class VerifyEventHook extends pulumi.CustomResource {
     /** Id of the event hook. */
     declare readonly eventHookId: pulumi.Output<string>;
     /** Any values; when one changes, the resource is replaced and the operation runs again (as `triggers` in `@pulumi/command`). Present when the argument is given. */
@@ -44,6 +44,11 @@ export class VerifyEventHook extends OktaResource {
                 connection: secretInput(args.connection),
             }),
         };
-        super("VerifyEventHook", "verify-event-hook", name, props, withSecretOutputs(opts, ["connection"], props));
+        const restoreStacks = withoutPromiseStacks();
+        try {
+            super(dynamicType("VerifyEventHook"), name, withProvider(props, "verify-event-hook"), withSecretOutputs(opts, ["connection"], props));
+        } finally {
+            restoreStacks();
+        }
     }
 }

@@ -211,6 +211,17 @@ describe("e2e: every resource with the real Pulumi CLI", function () {
         }
     });
 
+    it("records the program's `new` as each resource's source position, not a frame of this package", async () => {
+        const { resources } = await project.exportedState();
+        const okta = resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/okta:"));
+        expect(okta).to.not.have.length(0);
+        for (const resource of okta) {
+            // The program (test/e2e/programs/declared.js) is the project's index.js (docs/state.md#source-position).
+            expect(resource.sourcePosition, resource.urn).to.match(/^project:\/\/\/index\.js#\d+,\d+$/);
+            expect(JSON.stringify(resource.stackTrace), resource.urn).not.to.contain("pulumi-okta-iac");
+        }
+    });
+
     it("changes made directly in Okta are found by `refresh` and undone by `up`", async () => {
         await org.api("PUT", `/api/v1/groups/${ids.eng}`, { body: { profile: { name: "Engineering", description: "changed by hand" } } });
         await org.api("POST", `/api/v1/users/${ids.ada}`, { body: { profile: { firstName: "Augusta" } } });
