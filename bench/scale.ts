@@ -124,7 +124,8 @@ async function runSteps(project: DeclaredProject, org: ScaleOrg | undefined, log
                 }
             }
             measured.push(figures);
-            console.error(`${log} ${step.name}: ${seconds(figures.seconds)} s${figures.calls === undefined ? "" : `, ${figures.calls} calls`}`);
+            const routes = org ? ` ${JSON.stringify((await org.emulator.control.stats()).byRoute)}` : "";
+            console.error(`${log} ${step.name}: ${seconds(figures.seconds)} s${figures.calls === undefined ? "" : `, ${figures.calls} calls`}${routes}`);
         } catch (err) {
             return { measured, error: err as Error };
         }
