@@ -189,6 +189,25 @@ describe("core: batched user reads", function () {
             expect(withoutLinks(groups[39] as unknown as Record<string, unknown>)).to.deep.equal(withoutLinks(own.body));
         });
 
+        it("answers from what was listed when a page fails, and reads the rest in batches", async () => {
+            const client = testClient(org);
+            const firstPageThenFailure = async function* (c: typeof client) {
+                for await (const page of c.pages<OktaUser>("/api/v1/users", {}, { limit: 10 })) {
+                    yield page.items;
+                    throw new Error("the second page failed");
+                }
+            };
+            const listed = (await org.api("GET", "/api/v1/users?limit=10")).body.map((user: OktaUser) => user.id);
+            const ahead = new ReadAhead<OktaUser>(firstPageThenFailure, { threshold: 1, pagesPerRead: 1, maxIdleMs: 60_000 });
+            const reads = new UserReads({ readAhead: ahead });
+            await reads.read(client, ids[250]); // starts the walk, which lists one page and fails
+            expect(await ahead.pagesWalked(client)).to.equal(1);
+            org.clearRequests();
+            const [fromListing, notListed] = await Promise.all([reads.read(client, listed[3]), reads.read(client, ids[251])]);
+            expect([fromListing.id, notListed.id]).to.deep.equal([listed[3], ids[251]]);
+            expect(org.requests.map((r) => `${r.method} ${r.path.split("?")[0]}`)).to.deep.equal([`GET /api/v1/users/${ids[251]}`]);
+        });
+
         it("stops walking when the reads asked so far do not pay for more pages", async () => {
             const client = testClient(org);
             const smallPages = async function* (c: typeof client) {
