@@ -128,4 +128,28 @@ describe("e2e: batched reads in a refresh of 400 users, 5 groups and 2,000 membe
         // With room for 200 reads at once, batches grow: at least 20 reads a call on average.
         expect(wide).to.be.at.most(USERS / 20);
     });
+
+    it("fails a refresh whose users listings fail with Okta's answer, quickly, keeps the state, and the next converges", async () => {
+        // Runs on the stack of the test before: 400 users, so that the batches and the read-ahead walk both run.
+        const before = (await project.exportedState()).resources;
+        // Every GET /api/v1/users (batches and the walk's pages alike; a user's own GET is another path) answers 501.
+        await org.control.setFaults({ rules: [{ method: "GET", path: "/api/v1/users", probabilities: { "501": 1 } }] });
+        const started = Date.now();
+        const run = await project.attemptWithin(90_000, "refresh", "--yes", "--skip-preview");
+        const elapsed = Date.now() - started;
+        await org.control.clearFaults();
+        const output = `${run.stdout}\n${run.stderr}`;
+        expect(run.timedOut, output).to.equal(undefined);
+        expect(run.code, output).to.not.equal(0);
+        expect(elapsed, "a failure must come back quickly").to.be.below(60_000);
+        expect(output).to.match(/okta:User \(p\d+\):\s*\n\s*error:/);
+        expect(output).to.contain("failed with HTTP 501");
+        expect(output).to.contain("GET /api/v1/users");
+        const after = (await project.exportedState()).resources;
+        // The users as recorded (the default provider's secret config is encrypted anew each time the state is written).
+        const recorded = (resources: any[]) =>
+            resources.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/okta:")).map((r) => ({ urn: r.urn, id: r.id, outputs: r.outputs }));
+        expect(recorded(after), "a failed refresh leaves the state as it was").to.deep.equal(recorded(before));
+        await project.pulumi("refresh", "--yes", "--skip-preview", "--expect-no-changes");
+    });
 });
