@@ -2,7 +2,7 @@ import type { OktaClient } from "../client";
 import { requiredId } from "./arguments";
 import { list, type ListOptions, type ListResult, type PageProgress } from "./listing";
 import { managementPath } from "./paths";
-import { ReadAhead } from "./read-ahead";
+import { plainListing, ReadAhead } from "./read-ahead";
 import type { GroupProfileWrite, OktaGroup, OktaUser } from "./types";
 import { searchQuery, type SearchListArgs } from "./users";
 
@@ -23,13 +23,7 @@ const GROUP_PAGE_SIZE = 200;
  * Read-ahead of the org's groups for a big refresh (docs/okta/users.md#read-ahead): after 20 reads, the groups listing,
  * at most a page per four reads asked.
  */
-const groupsAhead = new ReadAhead<OktaGroup>(groupListingPages, { threshold: 20, pagesPerRead: 0.25, maxIdleMs: 60_000 });
-
-async function* groupListingPages(client: OktaClient): AsyncIterable<OktaGroup[]> {
-    for await (const page of client.pages<OktaGroup>(GROUPS, {}, { limit: GROUP_PAGE_SIZE })) {
-        yield page.items;
-    }
-}
+const groupsAhead = new ReadAhead<OktaGroup>(plainListing(GROUPS, GROUP_PAGE_SIZE), { threshold: 20 });
 
 /**
  * A group, for a refresh: from the read-ahead listing when a big refresh has one, otherwise `GET /api/v1/groups/{id}`

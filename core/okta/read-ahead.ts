@@ -17,14 +17,23 @@ import type { OktaClient } from "../client";
 export interface ReadAheadOptions {
     /** Reads of the kind in one process before the org's listing is walked. */
     threshold: number;
-    /** The most pages the walk may fetch per read asked so far. */
-    pagesPerRead: number;
-    /** A listing nobody read from for this long is dropped, and reads are counted afresh. */
-    maxIdleMs: number;
+    /** The most pages the walk may fetch per read asked so far (default a page per four reads). */
+    pagesPerRead?: number;
+    /** A listing nobody read from for this long is dropped, and reads are counted afresh (default a minute). */
+    maxIdleMs?: number;
 }
 
 /** Walks the org's listing of the kind: each page's objects, in order. */
 export type ListingWalk<T> = (client: OktaClient) => AsyncIterable<T[]>;
+
+/** The walk of a plain listing (`path`, no query), `pageSize` a page. */
+export function plainListing<T>(path: string, pageSize: number): ListingWalk<T> {
+    return async function* (client) {
+        for await (const page of client.pages<T>(path, {}, { limit: pageSize })) {
+            yield page.items;
+        }
+    };
+}
 
 interface OrgReadAhead<T> {
     reads: number;
@@ -41,18 +50,26 @@ interface OrgReadAhead<T> {
 export class ReadAhead<T extends { id: string }> {
     private readonly orgs = new WeakMap<OktaClient, OrgReadAhead<T>>();
 
+    private readonly threshold: number;
+    private readonly pagesPerRead: number;
+    private readonly maxIdleMs: number;
+
     constructor(
         private readonly walk: ListingWalk<T>,
-        private readonly options: ReadAheadOptions,
+        options: ReadAheadOptions,
         private readonly now: () => number = Date.now,
-    ) {}
+    ) {
+        this.threshold = options.threshold;
+        this.pagesPerRead = options.pagesPerRead ?? 0.25;
+        this.maxIdleMs = options.maxIdleMs ?? 60_000;
+    }
 
     /** The object `id` as the listing shows it, or `undefined`: then the caller reads it itself. Counts the read. */
     lookup(client: OktaClient, id: string): T | undefined {
         const state = this.state(client);
         state.reads++;
         state.lastRead = this.now();
-        if (!state.listed && state.reads >= this.options.threshold) {
+        if (!state.listed && state.reads >= this.threshold) {
             this.startWalk(client, state);
         }
         return state.listed?.get(id);
@@ -74,7 +91,7 @@ export class ReadAhead<T extends { id: string }> {
 
     private state(client: OktaClient): OrgReadAhead<T> {
         let state = this.orgs.get(client);
-        if (!state || this.now() - state.lastRead > this.options.maxIdleMs) {
+        if (!state || this.now() - state.lastRead > this.maxIdleMs) {
             state = { reads: 0, lastRead: this.now(), pages: 0, written: new Set() };
             this.orgs.set(client, state);
         }
@@ -95,7 +112,7 @@ export class ReadAhead<T extends { id: string }> {
                     }
                 }
                 state.pages++;
-                if (state.pages >= state.reads * this.options.pagesPerRead) {
+                if (state.pages >= state.reads * this.pagesPerRead) {
                     return; // the reads asked so far do not pay for more pages
                 }
             }

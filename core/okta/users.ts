@@ -2,7 +2,7 @@ import { OktaApiError, type OktaClient, type OktaResponse, type Page, type Query
 import { optionalChoice, requiredId } from "./arguments";
 import { list, type ListOptions, type ListResult, type PageProgress } from "./listing";
 import { managementPath } from "./paths";
-import { ReadAhead } from "./read-ahead";
+import { plainListing, ReadAhead } from "./read-ahead";
 import type { OktaAppLink, OktaGroup, OktaUser, UserCreationOptions, UserWrite } from "./types";
 
 /** Users (docs/okta/users.md): reads, creation, updates and deletion. Lifecycle operations are in user-lifecycle.ts. */
@@ -19,13 +19,7 @@ const USER_PAGE_SIZE = 200;
  * Read-ahead of the org's users for a big refresh (docs/okta/users.md#read-ahead): after 100 reads, the plain listing
  * (every user but DEPROVISIONED ones), at most a page per four reads asked.
  */
-export const usersAhead = new ReadAhead<OktaUser>(userListingPages, { threshold: 100, pagesPerRead: 0.25, maxIdleMs: 60_000 });
-
-async function* userListingPages(client: OktaClient): AsyncIterable<OktaUser[]> {
-    for await (const page of client.pages<OktaUser>(USERS, {}, { limit: USER_PAGE_SIZE })) {
-        yield page.items;
-    }
-}
+export const usersAhead = new ReadAhead<OktaUser>(plainListing(USERS, USER_PAGE_SIZE), { threshold: 100 });
 
 function userPath(id: string, ...rest: string[]): string {
     return managementPath("users", id, ...rest);
