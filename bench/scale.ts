@@ -6,10 +6,11 @@
  * prints the API calls and 429s the emulator counted, the wall time, the rate-limit lower bound and the ratio to it,
  * the ratio to the floor, the peak resident memory of the CLI, the program and the provider host, and the checkpoint.
  *
- *   node dist/bench/scale.js [--users 1000] [--window-ms 60000] [--no-floor] [--steps create,refresh]   (or SCALE_USERS=10000)
+ *   node dist/bench/scale.js [--users 1000] [--window-ms 60000] [--no-floor] [--steps create,refresh] [--parallel 8]   (or SCALE_USERS=10000)
  *
  * `--steps` runs only the named steps (create, no-change, refresh, drift, destroy), in their order: e.g. the refresh of a stack
  * too big to create at Okta's default limits in the time at hand, created with `--window-ms 6000` (ten times the rate).
+ * `--parallel P` passes Pulumi's `--parallel` to every step (docs/scale.md#parallel); without it, the CLI's default.
  */
 import { argument, BENCH_TOKEN, numberArgument, startEmulatorProcess, type EmulatorProcess } from "./support";
 import { DeclaredProject } from "../test/e2e/support/project";
@@ -91,6 +92,9 @@ const ALL_STEPS: Step[] = [
     { key: "destroy", name: "destroy", args: ["destroy", "--yes", "--skip-preview"] },
 ];
 
+/** Pulumi's `--parallel` for every step, when `--parallel` is given. */
+const PARALLEL: string[] = ((p) => (p === undefined ? [] : ["--parallel", String(numberArgument("parallel", 0))]))(argument("parallel"));
+
 /** The steps asked for with `--steps` (create, no-change, refresh, drift, destroy), or all of them. */
 const STEPS: Step[] = ((asked) => (asked ? ALL_STEPS.filter((step) => asked.includes(step.key)) : ALL_STEPS))(argument("steps")?.split(","));
 
@@ -113,7 +117,7 @@ async function runSteps(project: DeclaredProject, org: ScaleOrg | undefined, log
                 await org.emulator.control.resetRateLimitWindows();
                 await org.emulator.control.resetStats();
             }
-            const figures: Measured = await measuredCommand(project, step.args);
+            const figures: Measured = await measuredCommand(project, [...step.args, ...PARALLEL]);
             if (org) {
                 const stats = await org.emulator.control.stats();
                 figures.calls = stats.total;
@@ -140,7 +144,8 @@ async function main(): Promise<void> {
     const resources = scaleStack(users);
     console.log(
         `Scale stack: ${users} users, ${scaleGroups(users)} groups, ${2 * users} GroupMemberships (${resources.length} resources); ` +
-            `emulator at Okta's default limits, ${windowMs / 1000} s windows; file backend, PULUMI_SKIP_CHECKPOINTS=true`,
+            `emulator at Okta's default limits, ${windowMs / 1000} s windows; file backend, PULUMI_SKIP_CHECKPOINTS=true` +
+            (PARALLEL.length > 0 ? `; pulumi ${PARALLEL.join(" ")}` : ""),
     );
 
     let floor: Measured[] = [];
