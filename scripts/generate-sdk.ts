@@ -200,7 +200,7 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
     if (naturalKey) {
         out.push('import { declareNaturalKey } from "./declarations";');
     }
-    out.push('import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";', "");
+    out.push('import { dynamicType, givenProperties, whileRegistering, withProvider } from "./registration";', "");
 
     out.push(`/** The arguments of {@link ${name}}. */`, `export interface ${name}Args {`);
     for (const [property, p] of inputs) {
@@ -241,11 +241,11 @@ function sdkResource(schema: PackageSchema, { token, name, spec }: Resource): st
     const options = secretOutputs.length > 0 ? `withSecretOutputs(opts, [${secretOutputs.map((n) => JSON.stringify(n)).join(", ")}], props)` : "opts";
     // CustomResource's direct subclass, so that the source position Pulumi records is the user's (sdk/registration.ts).
     out.push(
-        "        const restoreStacks = withoutPromiseStacks();",
+        "        const restore = whileRegistering();",
         "        try {",
         `            super(dynamicType("${name}"), name, withProvider(props, "${moduleName(name)}"), ${options});`,
         "        } finally {",
-        "            restoreStacks();",
+        "            restore();",
         "        }",
         "    }",
         "}",

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
+import { dynamicType, givenProperties, whileRegistering, withProvider } from "./registration";
 
 /** The arguments of {@link AppUserAssignment}. */
 export interface AppUserAssignmentArgs {
@@ -89,11 +89,11 @@ export class AppUserAssignment extends pulumi.CustomResource {
                 __declarationConflict: declarationConflict,
             }),
         };
-        const restoreStacks = withoutPromiseStacks();
+        const restore = whileRegistering();
         try {
             super(dynamicType("AppUserAssignment"), name, withProvider(props, "app-user-assignment"), withSecretOutputs(opts, ["password", "connection"], props));
         } finally {
-            restoreStacks();
+            restore();
         }
     }
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
+import { dynamicType, givenProperties, whileRegistering, withProvider } from "./registration";
 
 /** The arguments of {@link ClearUserSessions}. */
 export interface ClearUserSessionsArgs {
@@ -59,11 +59,11 @@ export class ClearUserSessions extends pulumi.CustomResource {
                 connection: secretInput(args.connection),
             }),
         };
-        const restoreStacks = withoutPromiseStacks();
+        const restore = whileRegistering();
         try {
             super(dynamicType("ClearUserSessions"), name, withProvider(props, "clear-user-sessions"), withSecretOutputs(opts, ["connection"], props));
         } finally {
-            restoreStacks();
+            restore();
         }
     }
 }

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
+import { dynamicType, givenProperties, whileRegistering, withProvider } from "./registration";
 
 /** The arguments of {@link EventHook}. */
 export interface EventHookArgs {
@@ -107,11 +107,11 @@ export class EventHook extends pulumi.CustomResource {
                 __declarationConflict: declarationConflict,
             }),
         };
-        const restoreStacks = withoutPromiseStacks();
+        const restore = whileRegistering();
         try {
             super(dynamicType("EventHook"), name, withProvider(props, "event-hook"), withSecretOutputs(opts, ["authHeaderValue", "connection"], props));
         } finally {
-            restoreStacks();
+            restore();
         }
     }
 }

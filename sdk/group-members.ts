@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
+import { dynamicType, givenProperties, whileRegistering, withProvider } from "./registration";
 
 /** The arguments of {@link GroupMembers}. */
 export interface GroupMembersArgs {
@@ -56,11 +56,11 @@ export class GroupMembers extends pulumi.CustomResource {
                 __declarationConflict: declarationConflict,
             }),
         };
-        const restoreStacks = withoutPromiseStacks();
+        const restore = whileRegistering();
         try {
             super(dynamicType("GroupMembers"), name, withProvider(props, "group-members"), withSecretOutputs(opts, ["connection"], props));
         } finally {
-            restoreStacks();
+            restore();
         }
     }
 }

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
+import { dynamicType, givenProperties, whileRegistering, withProvider } from "./registration";
 
 /** The arguments of {@link GroupMembership}. */
 export interface GroupMembershipArgs {
@@ -47,11 +47,11 @@ export class GroupMembership extends pulumi.CustomResource {
                 __declarationConflict: declarationConflict,
             }),
         };
-        const restoreStacks = withoutPromiseStacks();
+        const restore = whileRegistering();
         try {
             super(dynamicType("GroupMembership"), name, withProvider(props, "group-membership"), withSecretOutputs(opts, ["connection"], props));
         } finally {
-            restoreStacks();
+            restore();
         }
     }
 }

@@ -5,7 +5,7 @@ import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
 import { declareNaturalKey } from "./declarations";
-import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
+import { dynamicType, givenProperties, whileRegistering, withProvider } from "./registration";
 
 /** The arguments of {@link Group}. */
 export interface GroupArgs {
@@ -64,11 +64,11 @@ export class Group extends pulumi.CustomResource {
                 __declarationConflict: declarationConflict,
             }),
         };
-        const restoreStacks = withoutPromiseStacks();
+        const restore = whileRegistering();
         try {
             super(dynamicType("Group"), name, withProvider(props, "group"), withSecretOutputs(opts, ["connection"], props));
         } finally {
-            restoreStacks();
+            restore();
         }
     }
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
+import { dynamicType, givenProperties, whileRegistering, withProvider } from "./registration";
 
 /** The arguments of {@link ResetUserPassword}. */
 export interface ResetUserPasswordArgs {
@@ -62,11 +62,11 @@ export class ResetUserPassword extends pulumi.CustomResource {
                 connection: secretInput(args.connection),
             }),
         };
-        const restoreStacks = withoutPromiseStacks();
+        const restore = whileRegistering();
         try {
             super(dynamicType("ResetUserPassword"), name, withProvider(props, "reset-user-password"), withSecretOutputs(opts, ["connection", "resetPasswordUrl"], props));
         } finally {
-            restoreStacks();
+            restore();
         }
     }
 }

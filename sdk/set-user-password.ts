@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
+import { dynamicType, givenProperties, whileRegistering, withProvider } from "./registration";
 
 /** The arguments of {@link SetUserPassword}. */
 export interface SetUserPasswordArgs {
@@ -73,11 +73,11 @@ export class SetUserPassword extends pulumi.CustomResource {
                 connection: secretInput(args.connection),
             }),
         };
-        const restoreStacks = withoutPromiseStacks();
+        const restore = whileRegistering();
         try {
             super(dynamicType("SetUserPassword"), name, withProvider(props, "set-user-password"), withSecretOutputs(opts, ["newPassword", "newHashPassword", "oldPassword", "oldHashPassword", "connection"], props));
         } finally {
-            restoreStacks();
+            restore();
         }
     }
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
+import { dynamicType, givenProperties, whileRegistering, withProvider } from "./registration";
 
 /** The arguments of {@link UnenrollUserFactor}. */
 export interface UnenrollUserFactorArgs {
@@ -55,11 +55,11 @@ export class UnenrollUserFactor extends pulumi.CustomResource {
                 connection: secretInput(args.connection),
             }),
         };
-        const restoreStacks = withoutPromiseStacks();
+        const restore = whileRegistering();
         try {
             super(dynamicType("UnenrollUserFactor"), name, withProvider(props, "unenroll-user-factor"), withSecretOutputs(opts, ["connection"], props));
         } finally {
-            restoreStacks();
+            restore();
         }
     }
 }

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secretInput, withSecretOutputs } from "./secrets";
 import type * as types from "./types";
 import { unknownArguments } from "./unknown-arguments";
-import { dynamicType, givenProperties, withoutPromiseStacks, withProvider } from "./registration";
+import { dynamicType, givenProperties, whileRegistering, withProvider } from "./registration";
 
 /** The arguments of {@link UserLifecycleOperation}. */
 export interface UserLifecycleOperationArgs {
@@ -61,11 +61,11 @@ export class UserLifecycleOperation extends pulumi.CustomResource {
                 connection: secretInput(args.connection),
             }),
         };
-        const restoreStacks = withoutPromiseStacks();
+        const restore = whileRegistering();
         try {
             super(dynamicType("UserLifecycleOperation"), name, withProvider(props, "user-lifecycle-operation"), withSecretOutputs(opts, ["connection", "activationToken", "activationUrl"], props));
         } finally {
-            restoreStacks();
+            restore();
         }
     }
 }

@@ -219,6 +219,9 @@ describe("e2e: every resource with the real Pulumi CLI", function () {
             // The program (test/e2e/programs/declared.js) is the project's index.js (docs/state.md#source-position).
             expect(resource.sourcePosition, resource.urn).to.match(/^project:\/\/\/index\.js#\d+,\d+$/);
             expect(JSON.stringify(resource.stackTrace), resource.urn).not.to.contain("pulumi-okta-iac");
+            // Only the program's own frames: none of the loader's and Pulumi's runner below it (sdk/registration.ts).
+            expect(JSON.stringify(resource.stackTrace), resource.urn).not.to.contain("node_modules");
+            expect(resource.stackTrace.at(-1)?.sourcePosition, resource.urn).to.match(/^project:\/\/\/index\.js#\d+,\d+$/);
         }
     });
 
