@@ -138,7 +138,7 @@ export function floorProject(name: string): DeclaredProject {
  * window starting at the first call; buckets run side by side, so the bound is the largest. 429 answers are counted
  * too (they are retried), so a step with 429s has its bound slightly overstated.
  */
-export function rateLimitBoundSeconds(stats: ControlStats, settings: RateLimitSettings): number {
+export function rateLimitBoundSeconds(stats: Pick<ControlStats, "byRoute">, settings: RateLimitSettings): number {
     const byBucket = new Map<string, number>();
     for (const [route, count] of Object.entries(stats.byRoute)) {
         const [method, template] = route.split(" ");
@@ -158,6 +158,21 @@ export function rateLimitBoundSeconds(stats: ControlStats, settings: RateLimitSe
         windows = Math.max(windows, Math.floor((calls - 1) / perToken));
     }
     return (windows * settings.windowMs) / 1000;
+}
+
+/**
+ * The rate-limit bound when the calls run in phases, one after the other: the sum of each phase's bound. `phases` lists
+ * the routes of each phase but the last, which has every other route. Pulumi runs a destroy's deletes that way
+ * (resources that others depend on only once those are deleted), and, when `--parallel` is below the number of steps
+ * waiting on one bucket, a create's too: the steps it runs first hold every slot (docs/scale.md#parallel).
+ */
+export function phasedBoundSeconds(stats: Pick<ControlStats, "byRoute">, settings: RateLimitSettings, phases: string[][]): number {
+    const routes = Object.entries(stats.byRoute);
+    const earlier = new Set(phases.flat());
+    const byPhase = [...phases, routes.map(([route]) => route).filter((route) => !earlier.has(route))];
+    return byPhase
+        .map((phase) => rateLimitBoundSeconds({ byRoute: Object.fromEntries(routes.filter(([route]) => phase.includes(route))) }, settings))
+        .reduce((sum, bound) => sum + bound, 0);
 }
 
 /** Prints rows as aligned columns under a header. */

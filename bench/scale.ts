@@ -3,7 +3,8 @@
  * users, N/100 groups (at least 2) and 2N `GroupMembership`s (each user in two groups). Steps: create, a no-change
  * `up`, `refresh`, a drift of 1% made in Okta and repaired by `up --refresh`, and `destroy`. The same steps run first
  * for a program of as many dynamic resources that do nothing (the engine's floor on this machine). For each step it
- * prints the API calls and 429s the emulator counted, the wall time, the rate-limit lower bound and the ratio to it,
+ * prints the API calls and 429s the emulator counted, the wall time, the rate-limit lower bound and the ratio to it
+ * (and the bound with the calls taken in the order Pulumi runs them, docs/scale.md#parallel),
  * the ratio to the floor, the peak resident memory of the CLI, the program and the provider host, and the checkpoint.
  *
  *   node dist/bench/scale.js [--users 1000] [--window-ms 60000] [--no-floor] [--steps create,refresh] [--parallel 8]   (or SCALE_USERS=10000)
@@ -15,7 +16,7 @@
 import { argument, BENCH_TOKEN, numberArgument, startEmulatorProcess, type EmulatorProcess } from "./support";
 import { DeclaredProject } from "../test/e2e/support/project";
 import { scaleGroups, scaleStack } from "../test/e2e/support/scale-stack";
-import { floorProject, measuredCommand, megabytes, printTable, ratio, rateLimitBoundSeconds, seconds, type CommandFigures } from "./pulumi-steps";
+import { floorProject, measuredCommand, megabytes, phasedBoundSeconds, printTable, ratio, rateLimitBoundSeconds, seconds, type CommandFigures } from "./pulumi-steps";
 
 interface Step {
     /** What `--steps` calls it. */
@@ -26,6 +27,8 @@ interface Step {
     before?: (org: ScaleOrg) => Promise<void>;
     /** Checks the org after the step; throws when the step did not do its job. */
     after?: (org: ScaleOrg) => Promise<void>;
+    /** The routes of the step's calls that wait for others or make others wait, in order (phasedBoundSeconds). */
+    phases?: string[][];
 }
 
 interface ScaleOrg {
@@ -85,11 +88,12 @@ async function checkRepaired(org: ScaleOrg): Promise<void> {
 }
 
 const ALL_STEPS: Step[] = [
-    { key: "create", name: "create", args: ["up", "--yes", "--skip-preview"] },
+    // Memberships are created once their user and group are; they are deleted before them.
+    { key: "create", name: "create", args: ["up", "--yes", "--skip-preview"], phases: [["POST /api/v1/users", "POST /api/v1/groups"]] },
     { key: "no-change", name: "no-change up", args: ["up", "--yes", "--skip-preview", "--expect-no-changes"] },
     { key: "refresh", name: "refresh", args: ["refresh", "--yes", "--skip-preview"] },
     { key: "drift", name: "1% drift repaired (up --refresh)", args: ["up", "--refresh", "--yes", "--skip-preview"], before: makeDrift, after: checkRepaired },
-    { key: "destroy", name: "destroy", args: ["destroy", "--yes", "--skip-preview"] },
+    { key: "destroy", name: "destroy", args: ["destroy", "--yes", "--skip-preview"], phases: [["DELETE /api/v1/groups/:groupId/users/:userId"]] },
 ];
 
 /** Pulumi's `--parallel` for every step, when `--parallel` is given. */
@@ -102,6 +106,7 @@ interface Measured extends CommandFigures {
     calls?: number;
     throttled?: number;
     boundSeconds?: number;
+    phasedBoundSeconds?: number;
 }
 
 /** Runs the steps in order; stops at the first that fails, returning what was measured and the error. */
@@ -122,7 +127,9 @@ async function runSteps(project: DeclaredProject, org: ScaleOrg | undefined, log
                 const stats = await org.emulator.control.stats();
                 figures.calls = stats.total;
                 figures.throttled = stats.byStatus["429"] ?? 0;
-                figures.boundSeconds = rateLimitBoundSeconds(stats, await org.emulator.control.rateLimits());
+                const limits = await org.emulator.control.rateLimits();
+                figures.boundSeconds = rateLimitBoundSeconds(stats, limits);
+                figures.phasedBoundSeconds = step.phases ? phasedBoundSeconds(stats, limits, step.phases) : undefined;
                 if (step.after) {
                     await step.after(org);
                 }
@@ -185,6 +192,8 @@ async function main(): Promise<void> {
             seconds(m.seconds),
             seconds(m.boundSeconds!),
             m.boundSeconds! > 0 ? ratio(m.seconds / m.boundSeconds!) : "-",
+            m.phasedBoundSeconds ? seconds(m.phasedBoundSeconds) : "-",
+            m.phasedBoundSeconds ? ratio(m.seconds / m.phasedBoundSeconds) : "-",
             f ? seconds(f.seconds) : "-",
             f ? ratio(m.seconds / f.seconds) : "-",
             megabytes(m.memory.cli),
@@ -197,7 +206,7 @@ async function main(): Promise<void> {
         ];
     });
     printTable(
-        ["step", "calls", "429s", "wall s", "bound s", "/bound", "floor s", "/floor", "cli MB", "program MB", "provider MB", "floor prog/prov MB", "state B", "B/res", "floor B/res"],
+        ["step", "calls", "429s", "wall s", "bound s", "/bound", "in order s", "/in order", "floor s", "/floor", "cli MB", "program MB", "provider MB", "floor prog/prov MB", "state B", "B/res", "floor B/res"],
         rows,
     );
     if (run.error) {

@@ -75,6 +75,16 @@ describe("e2e: quickstart with the real Pulumi CLI", function () {
         }
     });
 
+    it("records each resource's `new` in the TypeScript program, source-mapped, and no frame of ts-node or Pulumi's runner", async () => {
+        const okta = (await exportedState()).deployment.resources.filter((r: any) => r.type.startsWith("pulumi-nodejs:dynamic/okta:"));
+        expect(okta).to.not.have.length(0);
+        for (const resource of okta) {
+            expect(resource.sourcePosition, resource.urn).to.match(/^project:\/\/\/index\.ts#\d+,\d+$/);
+            expect(JSON.stringify(resource.stackTrace), resource.urn).not.to.contain("node_modules");
+            expect(resource.stackTrace.at(-1)?.sourcePosition, resource.urn).to.match(/^project:\/\/\/index\.ts#/);
+        }
+    });
+
     it("a change made directly in Okta is found by `refresh` and undone by the next `up`", async () => {
         const renamed = await org.api("PUT", `/api/v1/groups/${ids.engineering}`, { body: { profile: { name: "Renamed outside Pulumi" } } });
         expect(renamed.status).to.equal(200);
