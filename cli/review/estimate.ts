@@ -111,7 +111,7 @@ function createCalls(type: string, inputs: Inputs): ApiCall[] {
 function deleteCalls(type: string, olds: Inputs): ApiCall[] {
     switch (type) {
         case "User":
-            return times(2, C.deleteUser);
+            return [C.deactivateUser, C.deleteUser];
         case "Group":
             return [C.deleteGroup];
         case "GroupMembership":

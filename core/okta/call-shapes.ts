@@ -23,6 +23,7 @@ export const CALL_SHAPES = {
     getUser: shape("GET", "users", "x"),
     updateUser: shape("POST", "users", "x"),
     deleteUser: shape("DELETE", "users", "x"),
+    deactivateUser: shape("POST", "users", "x", "lifecycle", "deactivate"),
     listUserGroups: shape("GET", "users", "x", "groups"),
     userLifecycle: shape("POST", "users", "x", "lifecycle", "x"),
     listGroups: shape("GET", "groups"),

@@ -261,14 +261,24 @@ describe("provider: User against the emulator", () => {
         const created = await users.create({ ...ada, password: PASSWORD });
         org.clearRequests();
         await provider.delete!(created.id, created.outs);
-        expect(org.writes().map((r) => `${r.method} ${r.status}`)).to.deep.equal(["DELETE 204", "DELETE 204"]);
+        // The deactivation and the DELETE count against two buckets (docs/okta/users.md#delete).
+        expect(org.writes().map((r) => `${r.method} ${r.path} ${r.status}`)).to.deep.equal([
+            `POST /api/v1/users/${created.id}/lifecycle/deactivate?sendEmail=false 200`,
+            `DELETE /api/v1/users/${created.id}?sendEmail=false 204`,
+        ]);
         expect((await org.api("GET", `/api/v1/users/${created.id}`)).status).to.equal(404);
         expect((await provider.read!(created.id, created.outs)).id).to.equal("");
-        // An already DEPROVISIONED user is deleted by the first DELETE; the second finds nothing, which is fine.
+        // An already DEPROVISIONED user answers the deactivation 404, and the DELETE deletes it.
         const second = await users.create({ login: "bob@example.com", email: "bob@example.com", firstName: "Bob", lastName: "B", status: "DEPROVISIONED" });
         expect(second.outs.rawStatus).to.equal("DEPROVISIONED");
+        org.clearRequests();
         await provider.delete!(second.id, second.outs);
+        expect(org.writes().map((r) => `${r.method} ${r.status}`)).to.deep.equal(["POST 404", "DELETE 204"]);
         expect((await org.api("GET", `/api/v1/users/${second.id}`)).status).to.equal(404);
+        // A user already gone: both calls answer 404, and the delete succeeds.
+        org.clearRequests();
+        await provider.delete!(second.id, second.outs);
+        expect(org.writes().map((r) => `${r.method} ${r.status}`)).to.deep.equal(["POST 404", "DELETE 404"]);
     });
 
     it("passes on Okta's validation errors without the password", async () => {
