@@ -3,7 +3,7 @@
 # make test  - every test (unit, emulator over HTTP, end to end with the real Pulumi CLI)
 # make bench - figures: emulator requests/s, the client under faults, on one bucket, and in a burst (about 3 minutes)
 # make bench-scale - the 10,000-user stack through the real CLI at Okta's default rate limits (SCALE_USERS=1000 for the
-#   quick variant); docs/scale.md
+#   quick variant), with `pulumi --parallel` at twice the users (SCALE_PARALLEL=8 for the CLI's default); docs/scale.md
 
 EXAMPLE := examples/quickstart
 NPM_FLAGS := --no-audit --no-fund
@@ -56,8 +56,10 @@ bench: build
 # Not part of `make test`: at Okta's default limits the 20,000 memberships alone need 80 one-minute windows to create
 # and as many to destroy (docs/scale.md#rate-limit-bound).
 SCALE_USERS ?= 10000
+# More steps at once than users waiting on their bucket, so that memberships are created beside them (docs/scale.md#parallel).
+SCALE_PARALLEL ?= $(shell echo $$((2 * $(SCALE_USERS))))
 bench-scale: build tools example
-	node dist/bench/scale.js --users $(SCALE_USERS)
+	node dist/bench/scale.js --users $(SCALE_USERS) --parallel $(SCALE_PARALLEL)
 
 clean:
 	rm -rf dist .tmp .pulumi-state $(EXAMPLE)/node_modules

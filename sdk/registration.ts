@@ -71,7 +71,7 @@ const RUNNER_FILE = /^node:|[\\/]node_modules[\\/](?:@pulumi[\\/]pulumi|ts-node|
 const DECLARATION_FRAMES = 6;
 
 /** The frames without the trailing run of the program runner's (above); the declaration's frames are always kept. */
-export function programFrames(frames: NodeJS.CallSite[]): NodeJS.CallSite[] {
+function programFrames(frames: NodeJS.CallSite[]): NodeJS.CallSite[] {
     let end = frames.length;
     while (end > DECLARATION_FRAMES && RUNNER_FILE.test(frames[end - 1].getFileName() ?? "node:")) {
         end--;
