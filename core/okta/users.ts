@@ -1,11 +1,11 @@
-import { OktaApiError, type OktaClient, type OktaResponse, type Page, type QueryValue } from "../client";
+import { type OktaClient, type OktaResponse, type Page, type QueryValue } from "../client";
 import { optionalChoice, requiredId } from "./arguments";
 import { list, type ListOptions, type ListResult, type PageProgress } from "./listing";
 import { managementPath } from "./paths";
 import { plainListing, ReadAhead } from "./read-ahead";
 import type { OktaAppLink, OktaGroup, OktaUser, UserCreationOptions, UserWrite } from "./types";
 
-/** Users (docs/okta/users.md): reads, creation, updates and deletion. Lifecycle operations are in user-lifecycle.ts. */
+/** Users (docs/okta/users.md): reads, creation and updates. Lifecycle operations and deletion are in user-lifecycle.ts. */
 
 const USERS = managementPath("users");
 
@@ -133,26 +133,6 @@ export async function updateUser(client: OktaClient, id: string, changes: UserWr
 export async function replaceUser(client: OktaClient, id: string, user: UserWrite): Promise<OktaUser> {
     usersAhead.forget(client, id);
     return client.put<OktaUser>(userPath(requiredId("id", id)), user);
-}
-
-/**
- * Deletes a user (docs/okta/users.md#delete): deactivates it, then deletes it for good. The deactivation goes to its
- * lifecycle endpoint rather than being a first DELETE, because that counts against another bucket than the DELETE
- * (docs/okta/rate-limits.md#buckets): a destroy of many users spends half its calls on each (docs/scale.md#parallel).
- * A user already DEPROVISIONED answers the deactivation 404, as one that is gone; the DELETE then deletes the first,
- * and answers the second 404 (gone: the desired end).
- */
-export async function deleteUser(client: OktaClient, id: string): Promise<void> {
-    const user = requiredId("id", id);
-    usersAhead.forget(client, user);
-    try {
-        await client.post(userPath(user, "lifecycle", "deactivate"), undefined, { sendEmail: false });
-    } catch (err) {
-        if (!(err instanceof OktaApiError && err.isNotFound)) {
-            throw err;
-        }
-    }
-    await client.delete(userPath(user), { sendEmail: false });
 }
 
 /** One response of the users endpoint, for its `Date` (the org's clock) and rate-limit headers. */
