@@ -123,8 +123,11 @@ async function runSteps(project: DeclaredProject, org: ScaleOrg | undefined, log
                 await org.emulator.control.resetStats();
             }
             const figures: Measured = await measuredCommand(project, [...step.args, ...PARALLEL]);
+            let routes = "";
             if (org) {
+                // The step's own calls, taken before `after` checks the org over the same API.
                 const stats = await org.emulator.control.stats();
+                routes = ` ${JSON.stringify(stats.byRoute)}`;
                 figures.calls = stats.total;
                 figures.throttled = stats.byStatus["429"] ?? 0;
                 const limits = await org.emulator.control.rateLimits();
@@ -135,7 +138,6 @@ async function runSteps(project: DeclaredProject, org: ScaleOrg | undefined, log
                 }
             }
             measured.push(figures);
-            const routes = org ? ` ${JSON.stringify((await org.emulator.control.stats()).byRoute)}` : "";
             console.error(`${log} ${step.name}: ${seconds(figures.seconds)} s${figures.calls === undefined ? "" : `, ${figures.calls} calls`}${routes}`);
         } catch (err) {
             return { measured, error: err as Error };
