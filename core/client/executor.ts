@@ -82,11 +82,15 @@ class RequestRun<T> {
     private challenged = false;
     private retryFor?: string;
     private previous?: Failed;
+    /** The request's deadline: `req.deadline`, moved later by waits in a moving line (RateLimitGovernor.acquire). */
+    private deadline: number;
 
     constructor(
         private readonly ctx: ExecutorContext,
         private readonly req: PreparedRequest<T>,
-    ) {}
+    ) {
+        this.deadline = req.deadline;
+    }
 
     async complete(): Promise<OktaResponse<T>> {
         const { req } = this;
@@ -145,7 +149,8 @@ class RequestRun<T> {
         // proofs carry their issue time).
         let auth = await ctx.authenticator.headers({ method: req.method, url: req.url });
         const queued = Date.now();
-        const permit = await acquire(ctx, req, this.previous);
+        const permit = await acquire(ctx, req, this.deadline, this.previous);
+        this.deadline = permit.deadline ?? this.deadline;
         this.attempts++;
         let body = req.body;
         try {
@@ -161,7 +166,7 @@ class RequestRun<T> {
         const retry = this.retries > 0 ? ` (retry ${this.retries}${this.retryFor ? ` for ${this.retryFor}` : ""})` : "";
         this.log(`→ ${req.method} ${req.display}${retry} headers ${JSON.stringify(ctx.redactor.headers(headers))}`);
         const started = Date.now();
-        const outcome = await send(ctx, req, headers, body, permit, this.attempts);
+        const outcome = await send(ctx, req, this.deadline, headers, body, permit, this.attempts);
         const took = `${Date.now() - started} ms`;
         this.log(
             "failure" in outcome
@@ -217,7 +222,7 @@ class RequestRun<T> {
             }
             delay = backoffDelay(this.errorRetries, req.retry, this.ctx.random);
         }
-        if (Date.now() + delay >= req.deadline) {
+        if (Date.now() + delay >= this.deadline) {
             throw new OktaDeadlineError(`Okta API ${req.method} ${req.display}: deadline reached after ${this.attempts} attempts`, error);
         }
         return delay;
@@ -228,10 +233,10 @@ class RequestRun<T> {
     }
 }
 
-async function acquire<T>(ctx: ExecutorContext, req: PreparedRequest<T>, previous: Failed | undefined): Promise<Permit> {
+async function acquire<T>(ctx: ExecutorContext, req: PreparedRequest<T>, deadline: number, previous: Failed | undefined): Promise<Permit> {
     const queued = Date.now();
     try {
-        const permit = await ctx.governor.acquire(req.bucket, req.deadline, { outsideConcurrencyCap: req.tokenRequest });
+        const permit = await ctx.governor.acquire(req.bucket, deadline, { outsideConcurrencyCap: req.tokenRequest });
         const waited = Date.now() - queued;
         if (waited >= 50) {
             ctx.logger?.debug(ctx.redactor.text(`${req.method} ${req.display}: waited ${waited} ms for rate-limit bucket '${req.bucket}'`));
@@ -249,6 +254,7 @@ async function acquire<T>(ctx: ExecutorContext, req: PreparedRequest<T>, previou
 async function send<T>(
     ctx: ExecutorContext,
     req: PreparedRequest<T>,
+    deadline: number,
     headers: Record<string, string>,
     body: EncodedBody | undefined,
     permit: Permit,
@@ -261,7 +267,7 @@ async function send<T>(
             headers,
             body: body?.payload,
             timeoutMs: req.timeoutMs,
-            deadline: req.deadline,
+            deadline,
         });
         permit.release({ status: response.status, headers: response.headers });
         return response;

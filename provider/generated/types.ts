@@ -92,7 +92,7 @@ export interface ProviderConfig {
     maxRetries?: number;
     /** Seconds one attempt of a request may take, response body included, before it is abandoned (and retried if it may be). Greater than 0. Environment fallback: `OKTA_REQUEST_TIMEOUT`. */
     requestTimeout?: number;
-    /** Seconds one request may take in all, rate-limit waits and retries included; it fails when the next attempt could not finish in time. Greater than 0. Environment fallback: `OKTA_REQUEST_DEADLINE`. */
+    /** Seconds one request may take in all, rate-limit waits and retries included; it fails when the next attempt could not finish in time. A request waiting behind this process's own requests for the same rate-limit bucket counts them from the last time that line moved. Greater than 0. Environment fallback: `OKTA_REQUEST_DEADLINE`. */
     requestDeadline?: number;
 }
 

@@ -85,6 +85,36 @@ describe("client: rate-limit governor against the emulator", () => {
         expect(await org.control.count("GET", "/api/v1/groups")).to.equal(1);
     });
 
+    it("lets a request wait past its deadline while its bucket's line keeps moving (docs/okta/rate-limits.md#deadline)", async () => {
+        // 30 requests at 5 a window: the last goes out in the sixth window, long after a 2.5 s deadline counted from
+        // when it was queued. Each window moves the line, so each request's budget counts from the line's last move.
+        org = await startTestOrg({ rateLimits: { windowMs: 1000, tokenShare: 100, limits: { group: 5 } } });
+        const c = client(org, new RateLimitGovernor({ jitterMs: 0 }));
+        const group = await c.post<any>("/api/v1/groups", { profile: { name: "Queued" } });
+        const outcomes = await Promise.allSettled(Array.from({ length: 30 }, () => c.request({ method: "GET", path: `/api/v1/groups/${group.id}`, deadlineMs: 2500 })));
+        const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected").map((o) => String(o.reason));
+        expect(failed).to.deep.equal([]);
+        const stats = await org.control.stats();
+        expect(stats.byRoute["GET /api/v1/groups/:groupId"]).to.equal(30);
+        expect(stats.byStatus["429"] ?? 0).to.equal(0);
+    });
+
+    it("fails every request of a line that does not move, as soon as the wait is known to pass the deadline", async () => {
+        org = await startTestOrg({ rateLimits: { windowMs: 30_000, tokenShare: 100, limits: { groups: 1 } } });
+        const c = client(org, new RateLimitGovernor({ jitterMs: 0 }));
+        // Another integration uses the bucket up for 30 s.
+        expect((await org.api("GET", "/api/v1/groups")).status).to.equal(200);
+        const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => c.request({ method: "GET", path: "/api/v1/groups", deadlineMs: 5000 })));
+        for (const outcome of outcomes) {
+            expect(outcome.status).to.equal("rejected");
+            const err = (outcome as PromiseRejectedResult).reason;
+            expect(err).to.be.instanceOf(OktaDeadlineError);
+            expect(err.message).to.match(/rate-limit bucket 'groups' is used up until .*, after the deadline/);
+        }
+        // One request learned the window (its 429 named the reset); none of the others was sent.
+        expect(await org.control.count("GET", "/api/v1/groups")).to.equal(2);
+    });
+
     it("caps requests in flight at maxConcurrency", async () => {
         org = await startTestOrg({
             rateLimits: { concurrency: 3 },
