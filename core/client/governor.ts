@@ -86,6 +86,8 @@ interface Waiter {
     deadline?: number;
     outsideConcurrencyCap: boolean;
     queuedAt: number;
+    /** The last move of any line the waiter stood in since it was queued (a waiter changes lines as slots free up). */
+    lineMovedAt?: number;
     resolve(permit: Permit): void;
     reject(err: Error): void;
 }
@@ -212,13 +214,16 @@ export class RateLimitGovernor {
         this.arm(wake, now);
     }
 
-    /** The waiter's deadline, or its whole budget counted from its line's last move when that is later. */
+    /** The waiter's deadline, or its whole budget counted from its lines' last move when that is later. */
     private deadlineInLine(waiter: Waiter, line: string): number | undefined {
         const moved = this.lineMoved.get(line);
-        if (waiter.deadline === undefined || moved === undefined || moved <= waiter.queuedAt) {
+        if (moved !== undefined && moved > waiter.queuedAt) {
+            waiter.lineMovedAt = Math.max(waiter.lineMovedAt ?? moved, moved);
+        }
+        if (waiter.deadline === undefined || waiter.lineMovedAt === undefined) {
             return waiter.deadline;
         }
-        return Math.max(waiter.deadline, moved + (waiter.deadline - waiter.queuedAt));
+        return Math.max(waiter.deadline, waiter.lineMovedAt + (waiter.deadline - waiter.queuedAt));
     }
 
     private grant(waiter: Waiter, now: number, deadline: number | undefined): void {

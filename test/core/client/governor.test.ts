@@ -99,6 +99,23 @@ describe("client: rate-limit governor against the emulator", () => {
         expect(stats.byStatus["429"] ?? 0).to.equal(0);
     });
 
+    it("hands a request that waited in a moving line for a slot the later deadline, for its attempt and retries", async () => {
+        let now = 0;
+        const governor = new RateLimitGovernor({ jitterMs: 0, maxConcurrency: 1, now: () => now });
+        const first = await governor.acquire("api", 5_000);
+        const second = governor.acquire("api", 5_000);
+        const third = governor.acquire("api", 5_000);
+        now = 4_000;
+        first.release();
+        const secondPermit = await second;
+        // The line moved at 4 s: the third's 5-second budget counts from there.
+        now = 8_000;
+        secondPermit.release();
+        const thirdPermit = await third;
+        expect([secondPermit.deadline, thirdPermit.deadline]).to.deep.equal([5_000, 9_000]);
+        thirdPermit.release();
+    });
+
     it("fails every request of a line that does not move, as soon as the wait is known to pass the deadline", async () => {
         org = await startTestOrg({ rateLimits: { windowMs: 30_000, tokenShare: 100, limits: { groups: 1 } } });
         const c = client(org, new RateLimitGovernor({ jitterMs: 0 }));
