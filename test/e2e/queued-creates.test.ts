@@ -45,4 +45,34 @@ describe("e2e: creates queued on one bucket for longer than the request deadline
         const next = await project.attemptWithin(180_000, "up", "--yes", "--skip-preview", "--expect-no-changes");
         expect(next.code, next.stdout + next.stderr).to.equal(0);
     });
+
+    it("fails every queued create at once when the bucket will not move before the deadline, and the next up converges", async () => {
+        const before = Object.keys(await project.ids()).sort();
+        // Another integration uses the bucket up for a minute: nothing of ours can go before the deadline.
+        await org.control.setRateLimits({ windowMs: 60_000 });
+        await org.control.resetRateLimitWindows();
+        for (let i = 0; i < CREATES_PER_WINDOW; i++) {
+            expect((await org.api("GET", "/api/v1/groups")).status).to.equal(200);
+        }
+        const more: DeclaredResource[] = Array.from({ length: 20 }, (_, i) => ({ type: "Group", name: `late${i}`, args: { name: `Late ${i}` } }));
+        project.declare([...before.map((name) => ({ type: "Group", name, args: { name: `Queued ${name.slice(1)}` } })), ...more]);
+        await org.control.resetStats();
+        const started = Date.now();
+        const run = await project.attemptWithin(180_000, "up", "--yes", "--skip-preview", "--parallel", "30");
+        const seconds = (Date.now() - started) / 1000;
+        expect(run.code).to.not.equal(0);
+        expect(run.stdout + run.stderr).to.match(/Okta API POST \/api\/v1\/groups: rate-limit bucket 'groups' is used up until .*, after the deadline/);
+        // Failed as soon as the reset was known to be too late, long before the window's minute was over.
+        expect(seconds, `${seconds} s`).to.be.below(45);
+        expect(Object.keys(await project.ids()).sort()).to.deep.equal(before);
+        // One create learned the window with a 429; the others were never sent.
+        expect((await org.control.stats()).byRoute["POST /api/v1/groups"]).to.equal(1);
+
+        await org.control.setRateLimits({ windowMs: 1000 });
+        await org.control.resetRateLimitWindows();
+        const again = await project.attemptWithin(180_000, "up", "--yes", "--skip-preview", "--parallel", "30");
+        expect(again.code, again.stdout + again.stderr).to.equal(0);
+        expect(Object.keys(await project.ids())).to.have.length(before.length + more.length);
+        expect([...org.emulator.store.groups.values()].filter((g) => /^(Queued|Late) /.test(g.profile.name))).to.have.length(before.length + more.length);
+    });
 });
