@@ -154,9 +154,10 @@ export class RateLimitGovernor {
      *
      * Waiting in a line that moves does not use the deadline up (docs/okta/rate-limits.md#deadline): a request queued
      * behind this process's own earlier requests to the same bucket (or for a request slot) has, while its line keeps
-     * moving, its whole budget (`deadline` less the time it was queued) counted from the line's last move. A create of
-     * 10,000 users at 300 a minute goes through in 34 minutes with a 10-minute deadline per request; a line that does
-     * not move for a whole budget fails every request in it, as soon as the wait is known to be too long.
+     * moving, its whole budget (`deadline` less the time it was queued) counted from the line's last move: the last of
+     * 10,000 user creates started at once waits about 34 minutes at 300 a minute, and a 10-minute deadline counted from
+     * its start would fail it. A line that does not move for a whole budget fails every request in it, as soon as the
+     * wait is known to be too long.
      */
     acquire(bucket: string, deadline?: number, options: AcquireOptions = {}): Promise<Permit> {
         return new Promise((resolve, reject) => {
