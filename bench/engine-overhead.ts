@@ -6,7 +6,9 @@
  * resident memory of the program process and of the provider host, the API calls; and the checkpoint's bytes per
  * resource.
  *
- *   node dist/bench/engine-overhead.js [--count 1000] [--types User,Group,GroupMembership]
+ *   node dist/bench/engine-overhead.js [--count 1000] [--types User,Group,GroupMembership] [--no-floor]
+ *
+ * `--no-floor` measures this package alone (each command's calls by route go to stderr either way).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -65,10 +67,13 @@ async function runCommands(project: DeclaredProject, emulator?: EmulatorProcess)
     for (const command of COMMANDS) {
         await emulator?.control.resetStats();
         const figures: CommandFigures & { calls?: number } = await measuredCommand(project, command.args);
+        let routes = "";
         if (emulator) {
-            figures.calls = (await emulator.control.stats()).total;
+            const stats = await emulator.control.stats();
+            figures.calls = stats.total;
+            routes = ` ${JSON.stringify(stats.byRoute)}`;
         }
-        console.error(`  ${command.name}: ${seconds(figures.seconds)} s`);
+        console.error(`  ${command.name}: ${seconds(figures.seconds)} s${routes}`);
         measured.push(figures);
     }
     return measured;
@@ -76,15 +81,17 @@ async function runCommands(project: DeclaredProject, emulator?: EmulatorProcess)
 
 async function measureType(type: string, count: number, emulator: EmulatorProcess): Promise<void> {
     const declared = resources(type, count);
-    console.error(`${type} x ${count}: the trivial provider`);
-    const floor = floorProject(`overhead-floor-${type}`);
-    floor.env.PULUMI_SKIP_CHECKPOINTS = "true";
-    let floorFigures: CommandFigures[];
-    try {
-        await floor.init({ url: emulator.url, apiToken: BENCH_TOKEN }, declared);
-        floorFigures = await runCommands(floor);
-    } finally {
-        await floor.remove();
+    let floorFigures: CommandFigures[] = [];
+    if (!process.argv.includes("--no-floor")) {
+        console.error(`${type} x ${count}: the trivial provider`);
+        const floor = floorProject(`overhead-floor-${type}`);
+        floor.env.PULUMI_SKIP_CHECKPOINTS = "true";
+        try {
+            await floor.init({ url: emulator.url, apiToken: BENCH_TOKEN }, declared);
+            floorFigures = await runCommands(floor);
+        } finally {
+            await floor.remove();
+        }
     }
     console.error(`${type} x ${count}: this package`);
     const project = new DeclaredProject(`overhead-${type}`);
@@ -101,25 +108,26 @@ async function measureType(type: string, count: number, emulator: EmulatorProces
     printTable(
         ["command", "calls", "wall s", "floor s", "ratio", "program MB", "floor MB", "ratio", "provider MB", "floor MB", "cli MB", "floor MB"],
         figures.map((m, i) => {
-            const f = floorFigures[i];
+            const f: CommandFigures | undefined = floorFigures[i];
             return [
                 COMMANDS[i].name,
                 String(m.calls),
                 seconds(m.seconds),
-                seconds(f.seconds),
-                ratio(m.seconds / f.seconds),
+                f ? seconds(f.seconds) : "-",
+                f ? ratio(m.seconds / f.seconds) : "-",
                 megabytes(m.memory.program),
-                megabytes(f.memory.program),
-                m.memory.program && f.memory.program ? ratio(m.memory.program / f.memory.program) : "-",
+                f ? megabytes(f.memory.program) : "-",
+                f && m.memory.program && f.memory.program ? ratio(m.memory.program / f.memory.program) : "-",
                 megabytes(m.memory["provider host"]),
-                megabytes(f.memory["provider host"]),
+                f ? megabytes(f.memory["provider host"]) : "-",
                 megabytes(m.memory.cli),
-                megabytes(f.memory.cli),
+                f ? megabytes(f.memory.cli) : "-",
             ];
         }),
     );
     const perResource = (bytes: number) => Math.round(bytes / count);
-    console.log(`checkpoint after create: ${perResource(figures[0].stateBytes)} bytes per resource (floor ${perResource(floorFigures[0].stateBytes)})`);
+    const floorState = floorFigures.length > 0 ? ` (floor ${perResource(floorFigures[0].stateBytes)})` : "";
+    console.log(`checkpoint after create: ${perResource(figures[0].stateBytes)} bytes per resource${floorState}`);
 }
 
 async function main(): Promise<void> {
