@@ -9,9 +9,11 @@ import type { OktaClient } from "../client";
  * read of an object not listed (yet, or at all: a plain users listing leaves DEPROVISIONED users out) is the caller's
  * own read, exactly as without read-ahead: the listing only ever saves calls, it never decides that something is gone.
  *
- * Its cost is bounded by the reads it serves: the walk stops when it has fetched more pages than `pagesPerRead`
- * times the reads asked so far, so a small stack in a big org stops listing early instead of reading the whole org.
- * A listing is forgotten after `maxIdleMs` without reads, and an object as soon as this process writes it.
+ * Its cost is bounded by the reads it serves: the walk pauses when it has fetched `pagesPerRead` pages per read asked
+ * so far, and goes on when more reads have been asked, so a small stack in a big org stops listing early instead of
+ * reading the whole org, while a big stack whose objects come late in the org's listing (after thousands it does not
+ * manage) still reaches them. A listing is forgotten after `maxIdleMs` without reads, and an object as soon as this
+ * process writes it.
  */
 
 export interface ReadAheadOptions {
@@ -43,8 +45,13 @@ interface OrgReadAhead<T> {
     /** Written by this process since the walk began: a page fetched before the write must not bring them back. */
     written: Set<string>;
     pages: number;
-    /** Ends when the walk does. */
+    /** The org's listing, page by page, from where the walk paused. */
+    remaining?: AsyncIterator<T[]>;
+    /** The walk's current stretch: ends when it pauses for more reads or ends. */
     walk?: Promise<void>;
+    walking: boolean;
+    /** The listing was walked to its end, or a page failed. */
+    ended: boolean;
 }
 
 export class ReadAhead<T extends { id: string }> {
@@ -70,7 +77,11 @@ export class ReadAhead<T extends { id: string }> {
         state.reads++;
         state.lastRead = this.now();
         if (!state.listed && state.reads >= this.threshold) {
-            this.startWalk(client, state);
+            state.listed = new Map();
+            state.remaining = this.walk(client)[Symbol.asyncIterator]();
+        }
+        if (state.listed && !state.walking && !state.ended && this.paysForAPage(state)) {
+            state.walk = this.walkOn(client, state);
         }
         return state.listed?.get(id);
     }
@@ -82,7 +93,7 @@ export class ReadAhead<T extends { id: string }> {
         state?.written.add(id);
     }
 
-    /** How many pages the current walk fetched, once it ended (for tests and benchmarks). */
+    /** How many pages the current walk fetched, once it paused or ended (for tests and benchmarks). */
     async pagesWalked(client: OktaClient): Promise<number> {
         const state = this.orgs.get(client);
         await state?.walk;
@@ -92,32 +103,38 @@ export class ReadAhead<T extends { id: string }> {
     private state(client: OktaClient): OrgReadAhead<T> {
         let state = this.orgs.get(client);
         if (!state || this.now() - state.lastRead > this.maxIdleMs) {
-            state = { reads: 0, lastRead: this.now(), pages: 0, written: new Set() };
+            state = { reads: 0, lastRead: this.now(), pages: 0, written: new Set(), walking: false, ended: false };
             this.orgs.set(client, state);
         }
         return state;
     }
 
-    private startWalk(client: OktaClient, state: OrgReadAhead<T>): void {
-        const listed = new Map<string, T>();
-        state.listed = listed;
-        state.walk = (async () => {
-            for await (const page of this.walk(client)) {
-                if (this.orgs.get(client) !== state) {
-                    return; // dropped for idleness while walking
+    private paysForAPage(state: OrgReadAhead<T>): boolean {
+        return state.pages < state.reads * this.pagesPerRead;
+    }
+
+    /** Walks on while the reads asked so far pay for more pages. */
+    private async walkOn(client: OktaClient, state: OrgReadAhead<T>): Promise<void> {
+        state.walking = true;
+        try {
+            while (this.paysForAPage(state)) {
+                const next = await state.remaining!.next();
+                if (next.done || this.orgs.get(client) !== state) {
+                    state.ended = true; // listed to the end, or dropped for idleness while walking
+                    return;
                 }
-                for (const item of page) {
+                for (const item of next.value) {
                     if (!state.written.has(item.id)) {
-                        listed.set(item.id, item);
+                        state.listed!.set(item.id, item);
                     }
                 }
                 state.pages++;
-                if (state.pages >= state.reads * this.pagesPerRead) {
-                    return; // the reads asked so far do not pay for more pages
-                }
             }
-        })().catch(() => {
+        } catch {
             // A failed page ends the walk: what was listed still answers, the rest is read one by one as before.
-        });
+            state.ended = true;
+        } finally {
+            state.walking = false;
+        }
     }
 }

@@ -223,6 +223,26 @@ describe("core: batched user reads", function () {
             expect(await ahead.pagesWalked(client)).to.equal(2);
             expect(org.count(listingPages)).to.equal(2);
         });
+
+        it("walks on from where it paused as more reads are asked, so users listed late are still reached", async () => {
+            const client = testClient(org);
+            const smallPages = async function* (c: typeof client) {
+                for await (const page of c.pages<OktaUser>("/api/v1/users", {}, { limit: 10 })) {
+                    yield page.items;
+                }
+            };
+            const ahead = new ReadAhead<OktaUser>(smallPages, { threshold: 8, pagesPerRead: 0.25, maxIdleMs: 60_000 });
+            const reads = new UserReads({ readAhead: ahead });
+            org.clearRequests();
+            await readInWaves(reads, client, ids.slice(200, 208));
+            expect(await ahead.pagesWalked(client)).to.equal(2);
+            // 32 more reads pay for 8 more pages, fetched after the first two: no page twice.
+            await readInWaves(reads, client, ids.slice(208, 240));
+            expect(await ahead.pagesWalked(client)).to.equal(10);
+            const pages = org.requests.filter(listingPages).map((r) => r.path);
+            expect(pages).to.have.length(10);
+            expect(new Set(pages).size).to.equal(10);
+        });
     });
 
     describe("a user's listed groups", () => {
