@@ -208,7 +208,8 @@ describe("core: batched user reads", function () {
             expect(org.requests.map((r) => `${r.method} ${r.path.split("?")[0]}`)).to.deep.equal([`GET /api/v1/users/${ids[251]}`]);
         });
 
-        it("stops walking when the reads asked so far do not pay for more pages", async () => {
+        /** Read-ahead over pages of 10 users from the 8th read, a page for every four reads. */
+        function readAheadOfSmallPages() {
             const client = testClient(org);
             const smallPages = async function* (c: typeof client) {
                 for await (const page of c.pages<OktaUser>("/api/v1/users", {}, { limit: 10 })) {
@@ -216,7 +217,11 @@ describe("core: batched user reads", function () {
                 }
             };
             const ahead = new ReadAhead<OktaUser>(smallPages, { threshold: 8, pagesPerRead: 0.25, maxIdleMs: 60_000 });
-            const reads = new UserReads({ readAhead: ahead });
+            return { client, ahead, reads: new UserReads({ readAhead: ahead }) };
+        }
+
+        it("stops walking when the reads asked so far do not pay for more pages", async () => {
+            const { client, ahead, reads } = readAheadOfSmallPages();
             org.clearRequests();
             await readInWaves(reads, client, ids.slice(200, 208));
             // 8 reads pay for 2 pages of 10, though the org lists over 300 users.
@@ -225,14 +230,7 @@ describe("core: batched user reads", function () {
         });
 
         it("walks on from where it paused as more reads are asked, so users listed late are still reached", async () => {
-            const client = testClient(org);
-            const smallPages = async function* (c: typeof client) {
-                for await (const page of c.pages<OktaUser>("/api/v1/users", {}, { limit: 10 })) {
-                    yield page.items;
-                }
-            };
-            const ahead = new ReadAhead<OktaUser>(smallPages, { threshold: 8, pagesPerRead: 0.25, maxIdleMs: 60_000 });
-            const reads = new UserReads({ readAhead: ahead });
+            const { client, ahead, reads } = readAheadOfSmallPages();
             org.clearRequests();
             await readInWaves(reads, client, ids.slice(200, 208));
             expect(await ahead.pagesWalked(client)).to.equal(2);
